@@ -28,7 +28,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedPostgres(options: { postgresFlags?: string[] } = {}): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: { postgresFlags?: string[] } = {},
+): Promise<RunningPostgres> {
   const parent = mkdtempSync(join(tmpdir(), 'siyu-pg-'));
   // mkdtemp makes a 0700 folder: the postgres user must be able to reach the data dir inside.
   chmodSync(parent, 0o755);
@@ -43,7 +45,15 @@ export async function startEmbeddedPostgres(options: { postgresFlags?: string[] 
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Tests trade durability for speed; the data is thrown away afterwards.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...(options.postgresFlags ?? [])],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      ...(options.postgresFlags ?? []),
+    ],
     onLog: () => {},
     onError: (message) => {
       if (process.env.DEBUG_PG) console.error('[postgres]', message);

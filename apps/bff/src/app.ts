@@ -1,0 +1,76 @@
+/**
+ * Builds the HTTP app: middleware, every API route, the error envelope. No I/O at import;
+ * the caller opens the database and passes it in.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { accessGuard } from './auth/access-guard.js';
+import { createPasswordHasher, type PasswordHasher } from './auth/password.js';
+import { sessionMiddleware } from './auth/session-middleware.js';
+import type { Config } from './config.js';
+import type { Db } from './db/connect.js';
+import type { Deps } from './deps.js';
+import type { AppEnv } from './env.js';
+import { accessLog } from './lib/access-log.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { csrfGuard } from './lib/csrf.js';
+import { errorHandler, notFoundHandler } from './lib/error-handler.js';
+import { AppError } from './lib/errors.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { requestId } from './lib/request-id.js';
+import { validationHook } from './lib/validation-hook.js';
+import { auditLogRoutes } from './modules/audit-logs/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { docsRoutes } from './modules/docs/routes.js';
+import { settingsRoutes } from './modules/settings/routes.js';
+import { staffUserRoutes } from './modules/staff-users/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+
+export { type RouteEntry, routeRegistry } from './lib/route.js';
+
+export type BuildAppOptions = {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  logger?: Logger;
+};
+
+export function buildApp(options: BuildAppOptions) {
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    clock: options.clock ?? systemClock,
+    hasher: options.hasher ?? createPasswordHasher(options.config.argon2),
+    logger: options.logger ?? createLogger(options.config.logLevel),
+  };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId(), accessLog(deps.logger), secureHeaders());
+  app.use(
+    '/api/*',
+    csrfGuard(deps.config.trustProxy),
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large (1 MB at most).');
+      },
+    }),
+    sessionMiddleware(deps),
+    accessGuard(deps),
+  );
+
+  systemRoutes(app, deps);
+  authRoutes(app, deps);
+  staffUserRoutes(app, deps);
+  settingsRoutes(app, deps);
+  auditLogRoutes(app, deps);
+  docsRoutes(app);
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,7 @@
+/** The static list of migrations, in order: a bundle cannot scan a folder. */
+import type { Migration } from 'kysely/migration';
+import * as initial from './0001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};

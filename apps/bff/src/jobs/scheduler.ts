@@ -1,0 +1,59 @@
+/** In-process scheduler: each job runs shortly after start, then every interval; stop() ends it. */
+import { sweepFailures } from '../auth/login-limits.js';
+import type { Deps } from '../deps.js';
+import { runAuditRetention } from './audit-retention.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+
+export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}): { stop: () => void } {
+  const jobs: Job[] = [
+    {
+      name: 'audit-retention',
+      everyMs: HOUR_MS, // checks hourly; the job itself runs at most once a day across instances
+      run: () =>
+        runAuditRetention(deps.db, {
+          retentionDays: deps.config.auditRetentionDays,
+          now: deps.clock(),
+          minIntervalMs: DAY_MS - HOUR_MS,
+        }),
+    },
+    {
+      name: 'login-failures-sweep',
+      everyMs: HOUR_MS,
+      run: () => sweepFailures(deps.db, deps.clock(), deps.config.loginLimits),
+    },
+  ];
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  for (const job of jobs) {
+    const tick = async () => {
+      if (stopped) return;
+      try {
+        const result = await job.run();
+        deps.logger.debug('job done', { job: job.name, result });
+      } catch (error) {
+        deps.logger.error('job failed', {
+          job: job.name,
+          error: error instanceof Error ? error.stack : String(error),
+        });
+      }
+    };
+    const first = setTimeout(() => {
+      void tick();
+      const every = setInterval(() => void tick(), job.everyMs);
+      every.unref();
+      timers.push(every);
+    }, options.firstRunDelayMs ?? 10_000);
+    first.unref();
+    timers.push(first);
+  }
+  return {
+    stop: () => {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+    },
+  };
+}

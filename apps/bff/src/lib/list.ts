@@ -1,0 +1,47 @@
+/**
+ * The list query every resource shares: paging, a sort whitelist, `ids=` for getMany and a
+ * JSON `filter` parsed with the resource's strict schema (bad JSON or keys → 400 with fields).
+ */
+import type { z } from 'zod';
+import { validationFailed } from './errors.js';
+import { fieldsOf } from './zod-fields.js';
+
+export type ListQuery<S extends string> = {
+  page: number;
+  perPage: number;
+  sort?: S | undefined;
+  order: 'ASC' | 'DESC';
+  filter?: string | undefined;
+  ids?: string | undefined;
+};
+
+export function parseFilter<F extends z.ZodType>(schema: F, raw: string | undefined): z.output<F> {
+  let value: unknown = {};
+  if (raw !== undefined && raw.trim() !== '') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw validationFailed({ filter: 'filter must be a JSON object' }, 'The filter is not valid JSON.');
+    }
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(fieldsOf(result.error, 'filter'), 'The filter is not valid.');
+  return result.data;
+}
+
+export function parseIds(raw: string | undefined): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const ids = raw.split(',').map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+    throw validationFailed({ ids: 'ids must be positive integers' });
+  return [...new Set(ids)];
+}
+
+export function pageWindow(query: { page: number; perPage: number }): { limit: number; offset: number } {
+  return { limit: query.perPage, offset: (query.page - 1) * query.perPage };
+}
+
+/** `%` and `_` typed by a user are literal characters in a keyword search. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
