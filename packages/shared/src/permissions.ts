@@ -98,7 +98,13 @@ export const permissionMatrix: Record<Role, Grants> = {
 };
 
 export function can<R extends Resource>(role: Role, resource: R, action: Action<R>): boolean {
-  const grant = permissionMatrix[role][resource] as readonly string[] | 'all' | undefined;
+  // Object.hasOwn: names inherited from Object.prototype ('constructor', '__proto__') are no grants.
+  if (!Object.hasOwn(resourceActions, resource) || !Object.hasOwn(permissionMatrix, role)) return false;
+  const grants = permissionMatrix[role];
+  const grant = (Object.hasOwn(grants, resource) ? grants[resource] : undefined) as
+    | readonly string[]
+    | 'all'
+    | undefined;
   if (grant === undefined) return false;
   if (grant === 'all') return (resourceActions[resource] as readonly string[]).includes(action);
   return grant.includes(action);
@@ -126,13 +132,15 @@ const raVerbs: Record<string, string> = { list: 'read', show: 'read' };
 
 export function resourceFromPath(name: string): Resource | undefined {
   const key = name.replace(/-/g, '_');
-  return key in resourceActions ? (key as Resource) : undefined;
+  return Object.hasOwn(resourceActions, key) ? (key as Resource) : undefined;
 }
 
 export function canAccess(role: Role, resourceName: string, raAction: string): boolean {
   const resource = resourceFromPath(resourceName);
   if (!resource) return false;
-  const action = raVerbs[raAction] ?? raAction.replace(/-/g, '_');
+  const action = Object.hasOwn(raVerbs, raAction)
+    ? (raVerbs[raAction] as string)
+    : raAction.replace(/-/g, '_');
   if (!(resourceActions[resource] as readonly string[]).includes(action)) return false;
   return can(role, resource, action as Action<typeof resource>);
 }

@@ -19,12 +19,13 @@ export function formatFen(fen: Fen, options: { symbol?: boolean } = {}): string 
 
 /** "123.45" / "¥1,234.5" / "12" → fen; undefined for anything that is not an amount with ≤ 2 decimals. */
 export function parseYuan(text: string): Fen | undefined {
-  const cleaned = text.trim().replace(/^¥/, '').replace(/,/g, '');
-  const match = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  // Accepts what formatFen writes ("-¥1,234.50") and what people type ("1234.5", "-1234.5").
+  const match = /^(-)?¥?(\d{1,3}(?:,\d{3})+|\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return undefined;
-  const [, minus, whole, fraction = ''] = match;
-  const fen = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return minus ? -fen : fen;
+  const [, minus, whole = '', fraction = ''] = match;
+  const fen = Number(whole.replace(/,/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return undefined;
+  return minus && fen !== 0 ? -fen : fen;
 }
 
 /** Sums amounts in fen, refusing anything that is not one (a float would silently corrupt totals). */
