@@ -1,0 +1,31 @@
+import { lazy } from 'react';
+import { Admin, Resource } from 'react-admin';
+import { AppTitle } from './layout/AppTitle';
+import { SiyuLayout } from './layout/SiyuLayout';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import auditLogs from './resources/audit-logs';
+import settings from './resources/settings';
+import staffUsers from './resources/staff-users';
+import { Forbidden } from './ui/Forbidden';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+export const App = () => (
+  <Admin
+    title={<AppTitle />}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={SiyuLayout}
+    dashboard={Dashboard}
+    accessDenied={Forbidden}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="staff-users" {...staffUsers} />
+    <Resource name="audit-logs" {...auditLogs} />
+    <Resource name="settings" {...settings} />
+  </Admin>
+);
