@@ -17,14 +17,20 @@ test.describe('as admin', () => {
     await page.getByRole('link', { name: t('ra.action.create') }).click();
     await expect(page).toHaveURL(/#\/staff-users\/create/);
 
-    await page.getByRole('textbox', { name: t('resources.staff-users.fields.username') }).fill(username);
-    await page
-      .getByRole('textbox', { name: t('resources.staff-users.fields.displayName') })
-      .fill(displayName);
-    await page.getByRole('combobox', { name: t('resources.staff-users.fields.role') }).click();
-    await page.getByRole('option', { name: t('siyu.roles.customer_service') }).click();
-    await page.getByRole('textbox', { name: t('resources.staff-users.fields.phone') }).fill('13800001234');
-    await page.getByRole('textbox', { name: t('resources.staff-users.fields.password') }).fill(password);
+    const usernameBox = page.getByRole('textbox', { name: t('resources.staff-users.fields.username') });
+    const displayNameBox = page.getByRole('textbox', { name: t('resources.staff-users.fields.displayName') });
+    // react-admin may re-initialise a create form once its access check settles; fill until the
+    // typed values stay.
+    await expect(async () => {
+      await usernameBox.fill(username);
+      await displayNameBox.fill(displayName);
+      await page.getByRole('combobox', { name: t('resources.staff-users.fields.role') }).click();
+      await page.getByRole('option', { name: t('siyu.roles.customer_service') }).click();
+      await page.getByRole('textbox', { name: t('resources.staff-users.fields.phone') }).fill('13800001234');
+      await page.getByRole('textbox', { name: t('resources.staff-users.fields.password') }).fill(password);
+      await expect(usernameBox).toHaveValue(username, { timeout: 500 });
+      await expect(displayNameBox).toHaveValue(displayName, { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
     await page.getByRole('button', { name: t('ra.action.save') }).click();
 
     // Back on the list, with the new account in it (phone masked).

@@ -12,11 +12,15 @@ import {
 import { roleChoices } from './roles';
 import { validatePassword, validatePhone, validateUsername } from './validation';
 
+// A stable object: react-admin resets the form when its defaultValues change identity, which
+// would wipe what the admin already typed on any re-render.
+const defaultValues = { role: 'operator' };
+
 const StaffUserCreate = () => {
   const translate = useTranslate();
   return (
     <Create redirect="list">
-      <SimpleForm defaultValues={{ role: 'operator' }}>
+      <SimpleForm defaultValues={defaultValues}>
         <TextInput
           source="username"
           validate={[required(), validateUsername]}
