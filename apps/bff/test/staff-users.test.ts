@@ -70,6 +70,21 @@ describe('staff users', () => {
     expect((await t.request('/api/staff-users/99999', { cookie: admin })).status).toBe(404);
   });
 
+  it('sorts by every whitelisted field, camelCase columns included', async () => {
+    for (const sort of ['id', 'username', 'displayName', 'role', 'createdAt', 'lastLoginAt']) {
+      const res = await t.request(`/api/staff-users?sort=${sort}&order=DESC&perPage=100`, { cookie: admin });
+      expect(res.status, sort).toBe(200);
+      expect(res.body.data.length).toBe(res.body.total);
+    }
+    const byName = await t.request('/api/staff-users?sort=displayName&order=DESC&perPage=100', {
+      cookie: admin,
+    });
+    const names = byName.body.data.map((u: { displayName: string }) => u.displayName);
+    // PostgreSQL orders by its collation (C here and in the test server), i.e. by code point.
+    const expected = [...names].sort((a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0));
+    expect(names).toEqual(expected);
+  });
+
   it('edits with If-Match; missing → 428, stale → 409 and nothing changes', async () => {
     const user = (
       await create({ username: 'editme', displayName: '原名', role: 'operator', password: 'editme-password' })

@@ -2,6 +2,7 @@
  * The list query every resource shares: paging, a sort whitelist, `ids=` for getMany and a
  * JSON `filter` parsed with the resource's strict schema (bad JSON or keys → 400 with fields).
  */
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import { validationFailed } from './errors.js';
 import { fieldsOf } from './zod-fields.js';
@@ -44,4 +45,30 @@ export function pageWindow(query: { page: number; perPage: number }): { limit: n
 /** `%` and `_` typed by a user are literal characters in a keyword search. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * One page of a filtered list and the list's total, as react-admin's getList wants them. The
+ * sort column comes from the resource's whitelist (the query schema); `id` breaks ties so that
+ * paging is stable.
+ */
+export async function fetchPage<DB, TB extends keyof DB & string, Row>(
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  query: { page: number; perPage: number; order: 'ASC' | 'DESC'; sort?: string | undefined },
+  toRecord: (row: Selectable<DB[TB]>) => Row,
+): Promise<{ data: Row[]; total: number }> {
+  const { limit, offset } = pageWindow(query);
+  const direction = query.order === 'ASC' ? 'asc' : 'desc';
+  const [rows, count] = await Promise.all([
+    filtered
+      .selectAll()
+      .orderBy(sql.ref(query.sort ?? 'id'), direction)
+      .orderBy(sql.ref('id'), direction)
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const { total } = count as { total: number | string };
+  return { data: (rows as Selectable<DB[TB]>[]).map(toRecord), total: Number(total) };
 }

@@ -39,7 +39,8 @@ export const demoAccounts: {
 ];
 
 const DAY_MS = 86_400_000;
-const sampleActions = ['login', 'update', 'login', 'create', 'logout', 'login_failed'] as const;
+// A history each role could really have made: sessions for everyone, settings changes by the admin.
+const sessionActions = ['login', 'logout', 'login', 'login_failed'] as const;
 
 export async function seedDemo(db: Db, hasher: PasswordHasher, now: Date = new Date()): Promise<void> {
   const existing = await db.selectFrom('staffUsers').select('username').execute();
@@ -71,16 +72,20 @@ export async function seedDemo(db: Db, hasher: PasswordHasher, now: Date = new D
     for (let i = 0; i < 36; i++) {
       const user = users[i % users.length];
       if (!user) break;
-      const action = sampleActions[i % sampleActions.length] ?? 'login';
+      const changesSettings = user.role === 'admin' && i % 3 === 0;
+      const action = changesSettings
+        ? 'update'
+        : (sessionActions[Math.floor(i / users.length) % sessionActions.length] ?? 'login');
       await writeAudit(trx, {
         actor: { id: user.id, name: user.username, role: user.role },
         ip: `192.168.1.${10 + (i % 7)}`,
         requestId: `demo-${String(i).padStart(4, '0')}`,
         at: new Date(now.getTime() - (36 - i) * 0.8 * DAY_MS),
         action,
-        resource: action === 'update' || action === 'create' ? 'settings' : 'auth',
-        resourceId: action === 'update' || action === 'create' ? 'shop' : user.id,
-        after: action === 'update' ? { csSlaHours: 24 } : null,
+        resource: changesSettings ? 'settings' : 'auth',
+        resourceId: changesSettings ? 'shop' : user.id,
+        before: changesSettings ? { csSlaHours: 48 } : null,
+        after: changesSettings ? { csSlaHours: 24 } : null,
       });
     }
   });

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connect.js';
 import type { AuditLogRow, Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { type ListQuery, pageWindow, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
 
 const DAY_MS = 86_400_000;
 
@@ -53,19 +53,7 @@ export async function listAuditLogs(
   if (filter.at_gte) base = base.where('at', '>=', new Date(filter.at_gte));
   if (filter.at_lte) base = base.where('at', '<=', new Date(filter.at_lte));
 
-  const { limit, offset } = pageWindow(query);
-  const direction = query.order === 'ASC' ? 'asc' : 'desc';
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort ?? 'id', direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { data: rows.map(toAuditLogEntry), total: count.total };
+  return fetchPage(base, query, toAuditLogEntry);
 }
 
 export async function getAuditLog(db: Db, id: number): Promise<AuditLogEntry> {

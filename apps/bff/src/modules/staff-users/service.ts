@@ -23,7 +23,7 @@ import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
-import { type ListQuery, likePattern, pageWindow, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds } from '../../lib/list.js';
 
 const RESOURCE = 'staff_users';
 
@@ -65,19 +65,7 @@ export async function listStaffUsers(
   if (filter.role) base = base.where('role', '=', filter.role);
   if (filter.disabled !== undefined) base = base.where('disabled', '=', filter.disabled);
 
-  const { limit, offset } = pageWindow(query);
-  const direction = query.order === 'ASC' ? 'asc' : 'desc';
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort ?? 'id', direction)
-      .orderBy('id', direction)
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { data: rows.map(toStaffUser), total: count.total };
+  return fetchPage(base, query, toStaffUser);
 }
 
 export async function getStaffUser(db: Db, id: number): Promise<StaffUser> {
