@@ -22,9 +22,13 @@ import { requestId } from './lib/request-id.js';
 import { validationHook } from './lib/validation-hook.js';
 import { auditLogRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { categoryRoutes } from './modules/categories/routes.js';
 import { docsRoutes } from './modules/docs/routes.js';
+import { productRoutes } from './modules/products/routes.js';
+import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
 import { staffUserRoutes } from './modules/staff-users/routes.js';
+import { stockRoutes } from './modules/stock/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export { type RouteEntry, routeRegistry } from './lib/route.js';
@@ -66,6 +70,10 @@ export function buildApp(options: BuildAppOptions) {
   staffUserRoutes(app, deps);
   settingsRoutes(app, deps);
   auditLogRoutes(app, deps);
+  categoryRoutes(app, deps);
+  productRoutes(app, deps);
+  productWorkflowRoutes(app, deps);
+  stockRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

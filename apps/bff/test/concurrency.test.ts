@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCategory, createProduct } from './support/catalog.js';
 import { createTestContext, type TestContext } from './support/context.js';
 import { onPostgres } from './support/test-db.js';
 
@@ -105,5 +106,44 @@ describe.runIf(onPostgres)('concurrency on PostgreSQL', () => {
       ),
     );
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+  });
+
+  it('30 parallel -1 adjustments on a SKU with 10 units: 10 succeed, 20 get 422, stock 0, ledger agrees', async () => {
+    const operator = await t.login('operator');
+    const category = await createCategory(t, operator, '并发库存');
+    const product = await createProduct(t, operator, category.id);
+    const skuId = product.skus[0].id as number;
+    const ledgerSum = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('inventoryMovements')
+            .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), eb.lit(0)).as('total'))
+            .where('skuId', '=', skuId)
+            .executeTakeFirstOrThrow()
+        ).total,
+      );
+    expect(await ledgerSum()).toBe(10);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        t.request(`/api/skus/${skuId}/stock-adjustments`, {
+          cookie: operator,
+          body: { delta: -1, reason: 'manual_adjust', note: 'race' },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(10);
+    const refused = results.filter((r) => r.status === 422);
+    expect(refused).toHaveLength(20);
+    for (const r of refused) expect(r.body.error.code).toBe('INSUFFICIENT_STOCK');
+    const sku = await t.db
+      .selectFrom('skus')
+      .select('stock')
+      .where('id', '=', skuId)
+      .executeTakeFirstOrThrow();
+    expect(sku.stock).toBe(0);
+    expect(await ledgerSum()).toBe(0);
+    const afters = results.filter((r) => r.status === 201).map((r) => r.body.data.stockAfter as number);
+    expect(afters.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

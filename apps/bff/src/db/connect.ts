@@ -27,6 +27,10 @@ export function openDatabase(target: DbTarget): Db {
     const types = new pg.TypeOverrides();
     types.setTypeParser(INT8_OID, int8ToNumber);
     const pool = new pg.Pool({ connectionString: target.databaseUrl, types, max: target.poolSize ?? 10 });
+    // An idle pooled connection that the server ends (restart, failover, a test dropping its
+    // database) is discarded by pg and replaced on the next query; without a listener the
+    // pool would re-throw it as an uncaught exception and end the process.
+    pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   const dataDir = target.pgliteDataDir;

@@ -2,12 +2,14 @@
  * The database as Kysely sees it. Column names are camelCase here and snake_case in SQL
  * (Kysely's CamelCasePlugin maps them).
  */
-import type { Role } from '@siyu/shared';
+import type { MovementReason, ProductStatus, Role } from '@siyu/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json = ColumnType<unknown, string | null, string | null>;
+/** A jsonb column read as T and written as its JSON text. */
+type JsonOf<T> = ColumnType<T, string, string>;
 
 export interface StaffUsersTable {
   id: Generated<number>;
@@ -77,6 +79,65 @@ export interface JobRunsTable {
   lastResult: Json;
 }
 
+export interface CategoriesTable {
+  id: Generated<number>;
+  parentId: number | null;
+  level: number;
+  name: string;
+  sortOrder: Generated<number>;
+  enabled: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  title: string;
+  subtitle: string | null;
+  categoryId: number;
+  brand: string | null;
+  descriptionHtml: Generated<string>;
+  status: Generated<ProductStatus>;
+  rejectReason: string | null;
+  specDimensions: JsonOf<{ name: string; values: string[] }[]>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface SkusTable {
+  id: Generated<number>;
+  productId: number;
+  code: string;
+  specValues: JsonOf<string[]>;
+  price: number;
+  originalPrice: number | null;
+  cost: number | null;
+  stock: Generated<number>;
+  lowStockThreshold: Generated<number>;
+  weightGrams: number | null;
+  barcode: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface InventoryMovementsTable {
+  id: Generated<number>;
+  skuId: number | null;
+  productId: number | null;
+  skuCode: string;
+  delta: number;
+  reason: MovementReason;
+  stockAfter: number;
+  actorId: number | null;
+  actorName: string;
+  reference: string | null;
+  note: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   staffUsers: StaffUsersTable;
   sessions: SessionsTable;
@@ -84,6 +145,10 @@ export interface Database {
   auditLogs: AuditLogsTable;
   settings: SettingsTable;
   jobRuns: JobRunsTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  skus: SkusTable;
+  inventoryMovements: InventoryMovementsTable;
 }
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
@@ -91,3 +156,7 @@ export type NewStaffUserRow = Insertable<StaffUsersTable>;
 export type StaffUserRowUpdate = Updateable<StaffUsersTable>;
 export type SettingsRow = Selectable<SettingsTable>;
 export type AuditLogRow = Selectable<AuditLogsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type SkuRow = Selectable<SkusTable>;
+export type InventoryMovementRow = Selectable<InventoryMovementsTable>;

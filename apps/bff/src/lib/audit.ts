@@ -25,7 +25,14 @@ export type AuditAction =
   | 'password_reset'
   | 'password_change'
   | 'reveal'
-  | 'purge';
+  | 'purge'
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'on_shelf'
+  | 'off_shelf'
+  | 'revise'
+  | 'stock_adjust';
 
 export type AuditEntry = AuditContext & {
   action: AuditAction;

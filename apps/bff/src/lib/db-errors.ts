@@ -5,3 +5,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (e.code !== '23505') return false;
   return constraint === undefined || e.constraint === constraint || String(e.message).includes(constraint);
 }
+
+/** A row still referenced by another (ON DELETE RESTRICT), or a reference to a missing row. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return !!error && typeof error === 'object' && (error as { code?: unknown }).code === '23503';
+}

@@ -42,9 +42,16 @@ export function pageWindow(query: { page: number; perPage: number }): { limit: n
   return { limit: query.perPage, offset: (query.page - 1) * query.perPage };
 }
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 /** `%` and `_` typed by a user are literal characters in a keyword search. */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+/** "Starts with", which a btree index (text_pattern_ops) can answer. */
+export function prefixPattern(text: string): string {
+  return `${escapeLike(text)}%`;
 }
 
 /**

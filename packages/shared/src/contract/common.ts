@@ -21,6 +21,10 @@ export const errorCodes = [
   'LAST_ADMIN',
   'USERNAME_TAKEN',
   'INSUFFICIENT_STOCK',
+  'CATEGORY_NOT_EMPTY',
+  'CATEGORY_TOO_DEEP',
+  'NAME_TAKEN',
+  'SKU_CODE_TAKEN',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;
