@@ -6,6 +6,9 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import auditLogs from './resources/audit-logs';
+import categories from './resources/categories';
+import inventoryMovements from './resources/inventory-movements';
+import products from './resources/products';
 import settings from './resources/settings';
 import staffUsers from './resources/staff-users';
 import { Forbidden } from './ui/Forbidden';
@@ -24,6 +27,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="products" {...products} />
+    <Resource name="categories" {...categories} />
+    <Resource name="inventory-movements" {...inventoryMovements} />
     <Resource name="staff-users" {...staffUsers} />
     <Resource name="audit-logs" {...auditLogs} />
     <Resource name="settings" {...settings} />

@@ -22,8 +22,11 @@ import { requestId } from './lib/request-id.js';
 import { validationHook } from './lib/validation-hook.js';
 import { auditLogRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { catalogCsvRoutes } from './modules/catalog-csv/routes.js';
 import { categoryRoutes } from './modules/categories/routes.js';
 import { docsRoutes } from './modules/docs/routes.js';
+import { jobRoutes } from './modules/jobs/routes.js';
+import { productImageRoutes } from './modules/product-images/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
@@ -71,9 +74,12 @@ export function buildApp(options: BuildAppOptions) {
   settingsRoutes(app, deps);
   auditLogRoutes(app, deps);
   categoryRoutes(app, deps);
+  catalogCsvRoutes(app, deps); // before productRoutes: /api/products/export.csv is not an {id}
   productRoutes(app, deps);
   productWorkflowRoutes(app, deps);
+  productImageRoutes(app, deps);
   stockRoutes(app, deps);
+  jobRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

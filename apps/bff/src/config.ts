@@ -36,6 +36,7 @@ const EnvSchema = z.object({
     .default(12),
   TRUST_PROXY: flag.default(false),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(AUDIT_MIN_RETENTION_DAYS).max(3650).default(365),
+  DEMO_CATALOG_PRODUCTS: z.coerce.number().int().min(0).max(100_000).default(300),
 });
 
 export type LogLevel = 'info' | 'silent' | 'debug';
@@ -63,6 +64,10 @@ export type Config = {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   auditRetentionDays: number;
   bodyLimitBytes: number;
+  /** Uploaded files: `$DATA_DIR/uploads`, or 'memory://' with an in-memory database. */
+  uploadsDir: string;
+  /** How many products the demo catalog seeds (0: none; the bench sets 10,000). */
+  demoCatalogProducts: number;
 };
 
 /** The built SPA, found relative to this file both from src/ (tsx) and from dist/ (bundle). */
@@ -107,5 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     bodyLimitBytes: 1024 * 1024,
+    uploadsDir: e.DATA_DIR === 'memory://' ? 'memory://' : resolve(process.cwd(), e.DATA_DIR, 'uploads'),
+    demoCatalogProducts: e.DEMO_CATALOG_PRODUCTS,
   };
 }

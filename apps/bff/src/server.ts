@@ -11,8 +11,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { adminExists, createAdmin, createAdminHint } from './db/seed/admin.js';
 import { demoAccounts, seedDemo } from './db/seed/demo.js';
 import type { Deps } from './deps.js';
+import { startJobRunner } from './jobs/runner.js';
 import { startJobs } from './jobs/scheduler.js';
 import { systemClock } from './lib/clock.js';
+import { fileStoreFor } from './lib/file-store.js';
 import { createLogger } from './lib/logger.js';
 import { ensureSettings } from './modules/settings/service.js';
 import { serveSpa } from './spa.js';
@@ -26,7 +28,10 @@ async function main(): Promise<void> {
   const hasher = createPasswordHasher(config.argon2);
 
   if (config.demoSeed) {
-    await seedDemo(db, hasher);
+    await seedDemo(db, hasher, new Date(), {
+      products: config.demoCatalogProducts,
+      store: fileStoreFor(config),
+    });
   } else if (!(await adminExists(db))) {
     if (config.bootstrapAdmin) {
       const admin = await createAdmin(db, hasher, config.bootstrapAdmin);
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   const app = buildApp(deps);
   serveSpa(app, config.staticDir);
   const jobs = startJobs(deps);
+  const jobRunner = startJobRunner(deps); // CSV imports and other queued jobs
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`Siyu Back Office is up at http://localhost:${config.port}`);
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
       error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message;
     console.error(`Siyu Back Office cannot listen: ${why}`);
     jobs.stop();
+    jobRunner.stop();
     void db.destroy().finally(() => process.exit(1));
   });
 
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal} received, shutting down…`);
     jobs.stop();
+    jobRunner.stop();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {

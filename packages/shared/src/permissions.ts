@@ -130,8 +130,12 @@ export function permissionsOf(role: Role): PermissionSet {
  */
 const raVerbs: Record<string, string> = { list: 'read', show: 'read' };
 
+/** URL resources whose rights are another resource's: the stock ledger is read with `stock`. */
+const resourceAliases: Record<string, Resource> = { inventory_movements: 'stock' };
+
 export function resourceFromPath(name: string): Resource | undefined {
   const key = name.replace(/-/g, '_');
+  if (Object.hasOwn(resourceAliases, key)) return resourceAliases[key];
   return Object.hasOwn(resourceActions, key) ? (key as Resource) : undefined;
 }
 

@@ -212,6 +212,13 @@ describe('canAccess (react-admin verbs and kebab-case names)', () => {
     expect(canAccess('admin', 'staff_users', 'show')).toBe(true);
   });
 
+  it('reads the stock ledger with the stock rights', () => {
+    for (const role of ['admin', 'operator', 'customer_service', 'manager'] as const) {
+      expect(canAccess(role, 'inventory-movements', 'list')).toBe(true);
+    }
+    expect(canAccess('manager', 'inventory-movements', 'create')).toBe(false);
+  });
+
   it('passes other react-admin verbs through', () => {
     expect(canAccess('operator', 'orders', 'export')).toBe(true);
     expect(canAccess('customer_service', 'orders', 'export')).toBe(false);

@@ -1,10 +1,12 @@
 /** English: react-admin's own pack plus the project's keys (same keys as zh-CN.ts). */
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { catalogEnglish, catalogErrorsEnglish } from './catalog.en';
 import type { OwnMessages } from './zh-CN';
 
 export const ownEnglish: OwnMessages = {
   resources: {
+    ...catalogEnglish,
     'staff-users': {
       name: 'Staff user |||| Staff users',
       fields: {
@@ -186,6 +188,7 @@ export const ownEnglish: OwnMessages = {
       RATE_LIMITED: 'Too many requests, please wait a moment',
       INTERNAL: 'The server failed; please try again later',
       NETWORK: 'Cannot reach the server; check the network and try again',
+      ...catalogErrorsEnglish,
     },
     forbidden: {
       title: 'Access denied',

@@ -5,10 +5,12 @@
  * (`siyu.errors.<ERROR_CODE>` for every API error code).
  */
 import type { TranslationMessages } from 'react-admin';
+import { catalogErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
 import { raChinese } from './raChinese';
 
 export const ownZhCN = {
   resources: {
+    ...catalogZhCN,
     'staff-users': {
       name: '员工账号',
       fields: {
@@ -188,6 +190,7 @@ export const ownZhCN = {
       RATE_LIMITED: '操作过于频繁，请稍后再试',
       INTERNAL: '服务器出错，请稍后重试',
       NETWORK: '无法连接服务器，请检查网络后重试',
+      ...catalogErrorsZhCN,
     },
     forbidden: {
       title: '无权访问',

@@ -2,12 +2,14 @@
  * A PATCH carries only what the person changed, and only fields the server lets them edit
  * (the BFF rejects unknown fields: no mass assignment).
  */
-import { SettingsUpdate, StaffUserUpdate } from '@siyu/shared';
+import { CategoryUpdate, ProductUpdate, SettingsUpdate, StaffUserUpdate } from '@siyu/shared';
 
 /** Editable fields per resource, read from the contract's update schemas. */
 export const editableFields: Record<string, readonly string[]> = {
   'staff-users': Object.keys(StaffUserUpdate.shape),
   settings: Object.keys(SettingsUpdate.shape),
+  categories: Object.keys(CategoryUpdate.shape),
+  products: Object.keys(ProductUpdate.shape),
 };
 
 /** Never sent back, whatever the resource: the server owns them. */

@@ -3,7 +3,16 @@
  * `GET /api/<r>?page&perPage&sort&order&filter=<json>` → `{data,total}`, `?ids=` → `{data}`,
  * `PATCH` with `If-Match: <version>` and only the changed, editable fields.
  */
-import type { AuditPurgeInput, StaffUser, StaffUserResetPassword } from '@siyu/shared';
+import type {
+  AuditPurgeInput,
+  BulkResult,
+  InventoryMovement,
+  ProductDetail,
+  ProductTransition,
+  StaffUser,
+  StaffUserResetPassword,
+  StockAdjustment,
+} from '@siyu/shared';
 import {
   type CreateParams,
   type DataProvider,
@@ -59,7 +68,19 @@ const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeU
 export interface SiyuDataProvider extends DataProvider {
   resetStaffPassword(id: Identifier, input: StaffUserResetPassword): Promise<{ data: StaffUser }>;
   purgeAuditLogs(input: AuditPurgeInput): Promise<{ data: { deleted: number } }>;
+  /** POST /api/products/{id}/<transition> (reject carries `{reason}`). */
+  productTransition(
+    id: Identifier,
+    transition: ProductTransition,
+    body?: { reason: string },
+  ): Promise<{ data: ProductDetail }>;
+  /** POST /api/products/bulk/<on-shelf|off-shelf> → one result per id. */
+  bulkProductTransition(transition: 'on_shelf' | 'off_shelf', ids: Identifier[]): Promise<BulkResult>;
+  adjustStock(skuId: Identifier, input: StockAdjustment): Promise<{ data: InventoryMovement }>;
 }
+
+/** The URL segment of a product transition: on_shelf → on-shelf. */
+export const transitionPath = (transition: ProductTransition) => transition.replace('_', '-');
 
 export const dataProvider: SiyuDataProvider = {
   async getList<R extends RaRecord>(resource: string, params: GetListParams) {
@@ -137,6 +158,30 @@ export const dataProvider: SiyuDataProvider = {
       method: 'POST',
       body: input,
     });
+    return json;
+  },
+
+  async productTransition(id, transition, body) {
+    const { json } = await apiFetch<{ data: ProductDetail }>(
+      `${recordPath('products', id)}/${transitionPath(transition)}`,
+      { method: 'POST', body: body ?? {} },
+    );
+    return json;
+  },
+
+  async bulkProductTransition(transition, ids) {
+    const { json } = await apiFetch<BulkResult>(`/products/bulk/${transitionPath(transition)}`, {
+      method: 'POST',
+      body: { ids: ids.map(Number) },
+    });
+    return json;
+  },
+
+  async adjustStock(skuId, input) {
+    const { json } = await apiFetch<{ data: InventoryMovement }>(
+      `${recordPath('skus', skuId)}/stock-adjustments`,
+      { method: 'POST', body: input },
+    );
     return json;
   },
 };

@@ -1,11 +1,13 @@
 /**
  * Demo data (idempotent): the four demo accounts, one per role, and a few dozen audit rows
- * spread over the last weeks so the audit screen has something to show.
+ * spread over the last weeks so the audit screen has something to show; with `catalog`, the demo
+ * catalog too (categories, products, SKUs, opening stock, images: see catalog.ts).
  */
 import type { Role } from '@siyu/shared';
 import type { PasswordHasher } from '../../auth/password.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../connect.js';
+import { type CatalogOptions, seedCatalog } from './catalog.js';
 
 export const demoAccounts: {
   username: string;
@@ -42,7 +44,12 @@ const DAY_MS = 86_400_000;
 // A history each role could really have made: sessions for everyone, settings changes by the admin.
 const sessionActions = ['login', 'logout', 'login', 'login_failed'] as const;
 
-export async function seedDemo(db: Db, hasher: PasswordHasher, now: Date = new Date()): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  hasher: PasswordHasher,
+  now: Date = new Date(),
+  catalog?: Omit<CatalogOptions, 'now'>,
+): Promise<void> {
   const existing = await db.selectFrom('staffUsers').select('username').execute();
   const have = new Set(existing.map((row) => row.username));
   const missing = demoAccounts.filter((account) => !have.has(account.username));
@@ -89,4 +96,5 @@ export async function seedDemo(db: Db, hasher: PasswordHasher, now: Date = new D
       });
     }
   });
+  if (catalog) await seedCatalog(db, { ...catalog, now });
 }

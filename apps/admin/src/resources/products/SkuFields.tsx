@@ -1,0 +1,94 @@
+import { SkuCode } from '@siyu/shared';
+import { maxLength, NumberInput, required, TextInput } from 'react-admin';
+import { validateYuan, yuanText } from './money';
+
+const validateSkuCode = (value: unknown) =>
+  value == null || value === '' || SkuCode.safeParse(value).success
+    ? undefined
+    : 'resources.products.validation.sku_code';
+
+const keepText = (value: string) => value;
+
+/** A price typed in yuan (the form keeps the text; it becomes fen on save). */
+export const YuanInput = ({
+  source,
+  label,
+  isRequired,
+}: {
+  source: string;
+  label: string;
+  isRequired?: boolean;
+}) => (
+  <TextInput
+    source={source}
+    label={label}
+    format={yuanText}
+    parse={keepText}
+    validate={isRequired ? [required(), validateYuan] : validateYuan}
+    inputProps={{ inputMode: 'decimal' }}
+    sx={{ width: 130 }}
+    helperText={false}
+  />
+);
+
+const small = { width: 120 };
+const label = (name: string) => `resources.products.sku.${name}`;
+
+/** The inputs of one SKU row; `stockEditable` is false on edit (stock changes go through adjustments). */
+export const SkuRowInputs = ({ stockEditable }: { stockEditable: boolean }) => [
+  <TextInput
+    key="specLabel"
+    source="specLabel"
+    label={label('specValues')}
+    readOnly
+    sx={{ width: 130 }}
+    helperText={false}
+  />,
+  <TextInput
+    key="code"
+    source="code"
+    label={label('code')}
+    validate={[required(), maxLength(40), validateSkuCode]}
+    sx={{ width: 140 }}
+    helperText={false}
+  />,
+  <YuanInput key="price" source="price" label={label('price')} isRequired />,
+  <YuanInput key="originalPrice" source="originalPrice" label={label('originalPrice')} />,
+  <YuanInput key="cost" source="cost" label={label('cost')} />,
+  <NumberInput
+    key="stock"
+    source="stock"
+    label={label('stock')}
+    readOnly={!stockEditable}
+    validate={stockEditable ? required() : undefined}
+    min={0}
+    step={1}
+    sx={small}
+    helperText={false}
+  />,
+  <NumberInput
+    key="weightGrams"
+    source="weightGrams"
+    label={label('weightGrams')}
+    min={0}
+    step={1}
+    sx={small}
+    helperText={false}
+  />,
+  <TextInput
+    key="barcode"
+    source="barcode"
+    label={label('barcode')}
+    sx={{ width: 140 }}
+    helperText={false}
+  />,
+  <NumberInput
+    key="lowStockThreshold"
+    source="lowStockThreshold"
+    label={label('lowStockThreshold')}
+    min={0}
+    step={1}
+    sx={small}
+    helperText={false}
+  />,
+];

@@ -1,0 +1,63 @@
+/**
+ * Stock-count import: a row gives the counted stock of a SKU. The count becomes a delta
+ * against the stock at that moment, computed and applied in the row's own transaction (the
+ * SKU row locked, the conditional UPDATE backed by the CHECK), with a ledger line (reason
+ * 'import') and an audit row; it never overwrites stock blindly.
+ */
+import type { StockImportRow } from '@siyu/shared';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { type AuditContext, writeAudit } from '../../lib/audit.js';
+import { RowError, type RowOutcome } from './import-rows.js';
+
+export async function applyStockRow(
+  db: Db,
+  row: StockImportRow,
+  context: { ctx: AuditContext; jobId: number; line: number },
+): Promise<RowOutcome> {
+  const { ctx } = context;
+  return db.transaction().execute(async (trx) => {
+    const sku = await trx
+      .selectFrom('skus')
+      .select(['id', 'stock'])
+      .where(sql`lower(code)`, '=', row.sku_code.toLowerCase())
+      .forUpdate()
+      .executeTakeFirst();
+    if (!sku) throw new RowError('sku_code', `There is no SKU with the code "${row.sku_code}".`);
+    const delta = row.stock - sku.stock;
+    if (delta === 0) return 'unchanged';
+    const updated = await trx
+      .updateTable('skus')
+      .set((eb) => ({ stock: eb('stock', '+', delta), updatedAt: ctx.at }))
+      .where('id', '=', sku.id)
+      .where(sql<number>`stock + ${delta}`, '>=', 0)
+      .returning(['id', 'productId', 'code', 'stock'])
+      .executeTakeFirst();
+    if (!updated) throw new RowError('stock', 'The stock changed while importing; count again.');
+    await trx
+      .insertInto('inventoryMovements')
+      .values({
+        skuId: updated.id,
+        productId: updated.productId,
+        skuCode: updated.code,
+        delta,
+        reason: 'import',
+        stockAfter: updated.stock,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        reference: `job:${context.jobId}`,
+        note: `CSV line ${context.line}`,
+        at: ctx.at,
+      })
+      .execute();
+    await writeAudit(trx, {
+      ...ctx,
+      action: 'stock_adjust',
+      resource: 'skus',
+      resourceId: updated.id,
+      before: { stock: updated.stock - delta },
+      after: { stock: updated.stock, delta, reason: 'import', reference: `job:${context.jobId}` },
+    });
+    return 'applied';
+  });
+}
