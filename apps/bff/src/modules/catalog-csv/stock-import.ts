@@ -7,7 +7,8 @@
 import type { StockImportRow } from '@siyu/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { type AuditContext, writeAudit } from '../../lib/audit.js';
+import type { AuditContext } from '../../lib/audit.js';
+import { applyStockDelta } from '../stock/service.js';
 import { RowError, type RowOutcome } from './import-rows.js';
 
 export async function applyStockRow(
@@ -26,38 +27,14 @@ export async function applyStockRow(
     if (!sku) throw new RowError('sku_code', `There is no SKU with the code "${row.sku_code}".`);
     const delta = row.stock - sku.stock;
     if (delta === 0) return 'unchanged';
-    const updated = await trx
-      .updateTable('skus')
-      .set((eb) => ({ stock: eb('stock', '+', delta), updatedAt: ctx.at }))
-      .where('id', '=', sku.id)
-      .where(sql<number>`stock + ${delta}`, '>=', 0)
-      .returning(['id', 'productId', 'code', 'stock'])
-      .executeTakeFirst();
-    if (!updated) throw new RowError('stock', 'The stock changed while importing; count again.');
-    await trx
-      .insertInto('inventoryMovements')
-      .values({
-        skuId: updated.id,
-        productId: updated.productId,
-        skuCode: updated.code,
-        delta,
-        reason: 'import',
-        stockAfter: updated.stock,
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.name,
-        reference: `job:${context.jobId}`,
-        note: `CSV line ${context.line}`,
-        at: ctx.at,
-      })
-      .execute();
-    await writeAudit(trx, {
-      ...ctx,
-      action: 'stock_adjust',
-      resource: 'skus',
-      resourceId: updated.id,
-      before: { stock: updated.stock - delta },
-      after: { stock: updated.stock, delta, reason: 'import', reference: `job:${context.jobId}` },
-    });
+    const moved = await applyStockDelta(
+      trx,
+      sku.id,
+      { delta, reason: 'import', reference: `job:${context.jobId}`, note: `CSV line ${context.line}` },
+      ctx,
+    );
+    // The SKU row is locked and a count is never negative, so this is only a guard.
+    if (!moved) throw new RowError('stock', 'The stock changed while importing; count again.');
     return 'applied';
   });
 }

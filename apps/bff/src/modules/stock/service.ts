@@ -9,9 +9,9 @@ import {
   type inventoryMovementSortFields,
   type StockAdjustment,
 } from '@siyu/shared';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { InventoryMovementRow } from '../../db/schema.js';
+import type { Database, InventoryMovementRow } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { fetchPage, type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
@@ -33,6 +33,66 @@ export function toMovement(row: InventoryMovementRow): InventoryMovement {
   };
 }
 
+export type StockChange = {
+  delta: number;
+  reason: InventoryMovement['reason'];
+  reference?: string | null;
+  note?: string | null;
+};
+
+/**
+ * The one way stock moves, inside the caller's transaction: the conditional UPDATE (never
+ * below 0), its ledger row and its audit row. Answers undefined when the SKU does not exist or
+ * the stock would go below 0 — the caller tells which and says it in its own words.
+ */
+export async function applyStockDelta(
+  trx: Kysely<Database>,
+  skuId: number,
+  change: StockChange,
+  ctx: AuditContext,
+): Promise<InventoryMovement | undefined> {
+  const sku = await trx
+    .updateTable('skus')
+    .set((eb) => ({ stock: eb('stock', '+', change.delta), updatedAt: ctx.at }))
+    .where('id', '=', skuId)
+    .where(sql<number>`stock + ${change.delta}`, '>=', 0)
+    .returning(['id', 'productId', 'code', 'stock'])
+    .executeTakeFirst();
+  if (!sku) return undefined;
+  const movement = await trx
+    .insertInto('inventoryMovements')
+    .values({
+      skuId: sku.id,
+      productId: sku.productId,
+      skuCode: sku.code,
+      delta: change.delta,
+      reason: change.reason,
+      stockAfter: sku.stock,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      reference: change.reference ?? null,
+      note: change.note || null,
+      at: ctx.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, {
+    ...ctx,
+    action: 'stock_adjust',
+    resource: 'skus',
+    resourceId: sku.id,
+    before: { stock: sku.stock - change.delta },
+    after: {
+      stock: sku.stock,
+      delta: change.delta,
+      reason: change.reason,
+      reference: movement.reference,
+      note: movement.note,
+    },
+  });
+  return toMovement(movement);
+}
+
 export async function adjustStock(
   db: Db,
   skuId: number,
@@ -40,51 +100,13 @@ export async function adjustStock(
   ctx: AuditContext,
 ): Promise<InventoryMovement> {
   return db.transaction().execute(async (trx) => {
-    const sku = await trx
-      .updateTable('skus')
-      .set((eb) => ({ stock: eb('stock', '+', input.delta), updatedAt: ctx.at }))
-      .where('id', '=', skuId)
-      .where(sql<number>`stock + ${input.delta}`, '>=', 0)
-      .returning(['id', 'productId', 'code', 'stock'])
-      .executeTakeFirst();
-    if (!sku) {
-      const exists = await trx.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirst();
-      if (!exists) throw notFound('SKU');
-      throw new AppError(
-        422,
-        'INSUFFICIENT_STOCK',
-        `Only ${exists.stock} in stock: stock cannot go below 0.`,
-        {
-          delta: `at least -${exists.stock}`,
-        },
-      );
-    }
-    const movement = await trx
-      .insertInto('inventoryMovements')
-      .values({
-        skuId: sku.id,
-        productId: sku.productId,
-        skuCode: sku.code,
-        delta: input.delta,
-        reason: input.reason,
-        stockAfter: sku.stock,
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.name,
-        reference: null,
-        note: input.note || null,
-        at: ctx.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      ...ctx,
-      action: 'stock_adjust',
-      resource: 'skus',
-      resourceId: sku.id,
-      before: { stock: sku.stock - input.delta },
-      after: { stock: sku.stock, delta: input.delta, reason: input.reason, note: movement.note },
+    const movement = await applyStockDelta(trx, skuId, input, ctx);
+    if (movement) return movement;
+    const exists = await trx.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirst();
+    if (!exists) throw notFound('SKU');
+    throw new AppError(422, 'INSUFFICIENT_STOCK', `Only ${exists.stock} in stock: stock cannot go below 0.`, {
+      delta: `at least -${exists.stock}`,
     });
-    return toMovement(movement);
   });
 }
 
