@@ -147,22 +147,24 @@ test.describe('as operator, then admin', () => {
         await expect(adminPage.getByRole('button', { name: workflow(other), exact: true })).toHaveCount(0);
       await adminPage.getByRole('button', { name: workflow('approve') }).click();
       await expect(notification(adminPage, workflow('done.approve'))).toBeVisible();
-      await expect(statusChip(adminPage)).toHaveText(status('active'));
+      await expect(statusChip(adminPage)).toHaveText(status('inactive'));
     } finally {
       await adminContext.close();
     }
 
-    // 3. The operator: approval put it on sale; off the shelf and back on.
+    // 3. The operator: approved, not yet on sale; puts it on the shelf (and can take it off).
     await page.reload();
-    await expect(statusChip(page)).toHaveText(status('active'));
+    await expect(statusChip(page)).toHaveText(status('inactive'));
     await expect(page.getByRole('button', { name: workflow('approve') })).toHaveCount(0);
+    await page.getByRole('button', { name: workflow('on_shelf'), exact: true }).click();
+    await expect(notification(page, workflow('done.on_shelf'))).toBeVisible();
+    await expect(statusChip(page)).toHaveText(status('active'));
     await page.getByRole('button', { name: workflow('off_shelf'), exact: true }).click();
     const confirmDialog = page.getByRole('dialog');
     await expect(confirmDialog).toContainText(t('resources.products.workflow.off_shelf_title', { title }));
     await confirmDialog.getByRole('button', { name: t('ra.action.confirm') }).click();
     await expect(statusChip(page)).toHaveText(status('inactive'));
     await page.getByRole('button', { name: workflow('on_shelf'), exact: true }).click();
-    await expect(notification(page, workflow('done.on_shelf'))).toBeVisible();
     await expect(statusChip(page)).toHaveText(status('active'));
 
     // Stock of the second SKU +5, with a note.

@@ -68,9 +68,9 @@ describe('who may move a product', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('FORBIDDEN');
     expect((await move(operator, id, 'reject')).status).toBe(403);
-    expect((await move(admin, id, 'approve')).body.data.status).toBe('active');
-    expect((await move(operator, id, 'off_shelf')).body.data.status).toBe('inactive');
+    expect((await move(admin, id, 'approve')).body.data.status).toBe('inactive');
     expect((await move(operator, id, 'on_shelf')).body.data.status).toBe('active');
+    expect((await move(operator, id, 'off_shelf')).body.data.status).toBe('inactive');
     const audit = await t.db
       .selectFrom('auditLogs')
       .selectAll()
@@ -80,7 +80,7 @@ describe('who may move a product', () => {
       .executeTakeFirstOrThrow();
     expect(audit.actorRole).toBe('admin');
     expect(audit.before).toMatchObject({ status: 'pending_review' });
-    expect(audit.after).toMatchObject({ status: 'active' });
+    expect(audit.after).toMatchObject({ status: 'inactive' });
   });
 
   it('customer service and managers can move nothing (403)', async () => {

@@ -15,7 +15,7 @@ import { can } from '../src/permissions.js';
 const legal: Record<string, [string, string]> = {
   'draft→pending_review': ['submit', 'submit'],
   'rejected→pending_review': ['submit', 'submit'],
-  'pending_review→active': ['approve', 'review'],
+  'pending_review→inactive': ['approve', 'review'],
   'pending_review→rejected': ['reject', 'review'],
   'active→inactive': ['off_shelf', 'shelve'],
   'inactive→active': ['on_shelf', 'shelve'],

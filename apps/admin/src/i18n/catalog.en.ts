@@ -113,7 +113,7 @@ export const catalogEnglish: Shape<typeof catalogZhCN> = {
       revise: 'Back to draft',
       done: {
         submit: 'Submitted for review',
-        approve: 'Approved: the product is on the shelf',
+        approve: 'Approved: operators can now put it on the shelf',
         reject: 'Rejected',
         on_shelf: 'The product is on the shelf',
         off_shelf: 'The product is off the shelf',

@@ -107,7 +107,7 @@ export const catalogZhCN = {
       revise: '改回草稿',
       done: {
         submit: '已提交审核',
-        approve: '已审核通过，商品已上架',
+        approve: '已审核通过，运营可将商品上架',
         reject: '已驳回',
         on_shelf: '商品已上架',
         off_shelf: '商品已下架',

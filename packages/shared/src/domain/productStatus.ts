@@ -1,6 +1,7 @@
 /**
- * The product (SPU) status machine: draft → pending_review → active ⇄ inactive;
+ * The product (SPU) status machine: draft → pending_review → (approved) inactive ⇄ active;
  * pending_review → rejected (with a reason); rejected → draft, or straight back to review.
+ * Approval does not put a product on sale: the operator shelves it when the shop is ready.
  * Each transition names the permission action (products:<action>) it needs.
  */
 import { z } from 'zod';
@@ -28,7 +29,7 @@ type TransitionRule = {
 
 export const productTransitions: Record<ProductTransition, TransitionRule> = {
   submit: { from: ['draft', 'rejected'], to: 'pending_review', action: 'submit' },
-  approve: { from: ['pending_review'], to: 'active', action: 'review' },
+  approve: { from: ['pending_review'], to: 'inactive', action: 'review' },
   reject: { from: ['pending_review'], to: 'rejected', action: 'review' },
   on_shelf: { from: ['inactive'], to: 'active', action: 'shelve' },
   off_shelf: { from: ['active'], to: 'inactive', action: 'shelve' },

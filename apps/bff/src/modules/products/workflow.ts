@@ -34,7 +34,8 @@ export async function transitionProduct(
       );
     }
     const before = await getProduct(trx, id);
-    if (next === 'active') assertSellable(before.skus);
+    // A reviewer approves what is to be sold, so approval checks it as shelving does.
+    if (next === 'active' || transition === 'approve') assertSellable(before.skus);
     const rejectReason =
       transition === 'reject' ? (reason ?? null) : transition === 'submit' ? null : before.rejectReason;
     await trx
