@@ -7,6 +7,7 @@ import {
   Labeled,
   ListButton,
   ReferenceField,
+  RichTextField,
   Show,
   SimpleShowLayout,
   TextField,
@@ -80,7 +81,8 @@ const ProductShow = () => (
           </DataTable>
         </ArrayField>
       </Labeled>
-      <TextField source="descriptionHtml" label="resources.products.fields.description" emptyText="—" />
+      {/* Sanitised on the server; RichTextField runs DOMPurify over it again before rendering. */}
+      <RichTextField source="descriptionHtml" label="resources.products.fields.description" emptyText="—" />
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
