@@ -56,6 +56,18 @@ describe('demo catalog seed', () => {
       .execute();
     for (const r of rejected) expect(r.rejectReason).toBeTruthy();
 
+    // Sort numbers run 1, 2, 3… among each parent's children.
+    const categories = await a.db
+      .selectFrom('categories')
+      .select(['parentId', 'sortOrder'])
+      .orderBy('parentId')
+      .orderBy('sortOrder')
+      .execute();
+    const ordersByParent = new Map<number | null, number[]>();
+    for (const c of categories)
+      ordersByParent.set(c.parentId, [...(ordersByParent.get(c.parentId) ?? []), c.sortOrder]);
+    for (const orders of ordersByParent.values()) expect(orders).toEqual(orders.map((_, i) => i + 1));
+
     // Three levels, and products only on leaves that exist.
     const levels = await a.db.selectFrom('categories').select('level').distinct().orderBy('level').execute();
     expect(levels.map((l) => l.level)).toEqual([1, 2, 3]);

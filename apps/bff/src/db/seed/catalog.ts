@@ -234,8 +234,12 @@ export async function seedCatalog(db: Kysely<Database>, options: CatalogOptions)
     const existing = await trx.selectFrom('categories').select(['id', 'parentId', 'name']).execute();
     const existingKey = (parentId: number | null, name: string) => `${parentId ?? 0}/${name.toLowerCase()}`;
     const byKey = new Map(existing.map((c) => [existingKey(c.parentId, c.name), c.id]));
-    for (const [order, plan] of plans.entries()) {
+    // Sort numbers restart among each parent's children, as an operator would number them.
+    const siblingsSeen = new Map<number | null, number>();
+    for (const plan of plans) {
       const parentId = plan.parent ? (ids.get(plan.parent) ?? null) : null;
+      const order = (siblingsSeen.get(parentId) ?? 0) + 1;
+      siblingsSeen.set(parentId, order);
       let id = byKey.get(existingKey(parentId, plan.name));
       if (id === undefined) {
         const row = await trx
