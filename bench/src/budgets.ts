@@ -27,6 +27,16 @@ export const budgets = {
     limit: 50,
     maxRatioToBaseline: 2,
   },
+  /** The catalog's product list is held to the same list budget, at 10,000 products / 50,000 SKUs. */
+  productListPage: {
+    id: 'product-list-page',
+    what: 'product list at 10,000 products, searched/filtered + sorted, page of 25 with total, 20 concurrent clients, p95 through the BFF (≤ 2× the same SQL run directly)',
+    metric: 'p95',
+    unit: 'ms',
+    kind: 'max',
+    limit: 50,
+    maxRatioToBaseline: 2,
+  },
   recordDetail: {
     id: 'record-detail',
     what: 'record detail, p95',

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.js';
 import { type Figure, printFigures, printLoadTable } from './report.js';
 import { authScenario } from './scenarios/auth.js';
+import { productsScenario } from './scenarios/products.js';
 import { type BenchServer, startBenchServer } from './server.js';
 
 type Scenario = (
@@ -17,6 +18,7 @@ type Scenario = (
 /** Later issues add their scenarios here (orders, dashboards, channel orders, …). */
 const scenarios: Record<string, Scenario> = {
   auth: authScenario,
+  products: productsScenario,
 };
 
 const { values } = parseArgs({

