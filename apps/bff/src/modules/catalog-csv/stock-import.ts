@@ -2,7 +2,8 @@
  * Stock-count import: a row gives the counted stock of a SKU. The count becomes a delta
  * against the stock at that moment, computed and applied in the row's own transaction (the
  * SKU row locked, the conditional UPDATE backed by the CHECK), with a ledger line (reason
- * 'import') and an audit row; it never overwrites stock blindly.
+ * 'import') and an audit row; it never overwrites stock blindly. Applying a row twice in
+ * one job changes stock once.
  */
 import type { StockImportRow } from '@siyu/shared';
 import { sql } from 'kysely';
@@ -25,6 +26,16 @@ export async function applyStockRow(
       .forUpdate()
       .executeTakeFirst();
     if (!sku) throw new RowError('sku_code', `There is no SKU with the code "${row.sku_code}".`);
+    // A job run again after its runner died (jobs/runner.ts) skips the rows it already saved:
+    // a SKU appears once per file, so its ledger line for this job marks the row as done, and
+    // stock sold since then is not counted back.
+    const done = await trx
+      .selectFrom('inventoryMovements')
+      .select('id')
+      .where('skuId', '=', sku.id)
+      .where('reference', '=', `job:${context.jobId}`)
+      .executeTakeFirst();
+    if (done) return 'applied';
     const delta = row.stock - sku.stock;
     if (delta === 0) return 'unchanged';
     const moved = await applyStockDelta(

@@ -5,7 +5,7 @@ import type { AuditContext } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { type JobRow, withJobs } from './table.js';
 
-export function toJob(row: JobRow): Job {
+export function toJob(row: Omit<JobRow, 'leaseUntil' | 'attempts'>): Job {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,5 +1,5 @@
 /**
- * The `jobs` table's row type (migration 0004). Kept beside the module and added to the
+ * The `jobs` table's row type (migrations 0004 and 0006). Kept beside the module and added to the
  * database type with `withTables`, so the shared schema.ts needs no edit.
  */
 import type { JobKind, JobRowError, JobStatus } from '@siyu/shared';
@@ -19,6 +19,9 @@ export interface JobsTable {
   finishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   input: ColumnType<string | null, string | null, string | null>;
+  /** Migration 0006: the running job's lease, and how many times it has been claimed. */
+  leaseUntil: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  attempts: Generated<number>;
 }
 
 export type JobRow = Selectable<JobsTable>;
