@@ -127,10 +127,18 @@ describe('an active product stays sellable', () => {
     expect(zero.status).toBe(422);
     expect(zero.body.error.fields['skus.0.price']).toBeTruthy();
     const allIds = product.skus.map((s: { id: number }) => s.id);
+    // Only SKUs out of stock can be removed (products-edit-grid.test.ts).
+    await t.db.updateTable('skus').set({ stock: 0 }).where('productId', '=', product.id).execute();
     const none = await patch(t, operator, path, 1, { removeSkuIds: allIds });
     expect(none.status).toBe(422);
     expect(none.body.error.fields.removeSkuIds).toBeTruthy();
-    const some = await patch(t, operator, path, 1, { removeSkuIds: allIds.slice(1) });
+    const some = await patch(t, operator, path, 1, {
+      specDimensions: [
+        { name: '颜色', values: ['红'] },
+        { name: '尺码', values: ['S'] },
+      ],
+      removeSkuIds: allIds.slice(1),
+    });
     expect(some.status).toBe(200);
     expect(some.body.data.skuCount).toBe(1);
     // A draft may be priced 0 while it is being prepared.

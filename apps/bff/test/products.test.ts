@@ -40,6 +40,10 @@ describe('products', () => {
       { cookie: operator },
     );
     expect(ledger.body.total).toBe(6);
+    // The first line of each SKU's ledger is its opening stock, a reason of its own.
+    expect(ledger.body.data.map((m: { reason: string; delta: number }) => [m.reason, m.delta])).toEqual(
+      Array.from({ length: 6 }, () => ['opening_stock', 10]),
+    );
     const audit = await t.db
       .selectFrom('auditLogs')
       .selectAll()

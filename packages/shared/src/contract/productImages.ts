@@ -21,6 +21,12 @@ export const ProductImageUpload = z
   .meta({ id: 'ProductImageUpload' });
 export type ProductImageUpload = z.infer<typeof ProductImageUpload>;
 
+/** A new gallery order: each of the product's images exactly once; the first is the main image. */
+export const ProductImageOrder = z
+  .strictObject({ imageIds: z.array(Id).min(1).max(MAX_IMAGES_PER_PRODUCT) })
+  .meta({ id: 'ProductImageOrder' });
+export type ProductImageOrder = z.infer<typeof ProductImageOrder>;
+
 export const ProductImage = z
   .object({
     id: Id,

@@ -128,10 +128,15 @@ export const ProductCreate = z
   .meta({ id: 'ProductCreate' });
 export type ProductCreate = z.infer<typeof ProductCreate>;
 
-/** Edits of an existing SKU; stock is never set here, only changed by a stock adjustment. */
+/**
+ * Edits of an existing SKU; stock is never set here, only changed by a stock adjustment.
+ * `specValues` moves the SKU to another cell of the grid: it is how a renamed spec value or a
+ * first spec dimension keeps the SKU (and its stock and ledger) instead of replacing it.
+ */
 export const SkuUpdate = z
   .strictObject({
     id: Id,
+    specValues: z.array(SpecValue).max(3).optional(),
     code: SkuCode.optional(),
     price: FenAmount.optional(),
     originalPrice: FenAmount.nullable().optional(),
@@ -143,6 +148,11 @@ export const SkuUpdate = z
   .meta({ id: 'SkuUpdate' });
 export type SkuUpdate = z.infer<typeof SkuUpdate>;
 
+/**
+ * An edit. When it touches the grid (`specDimensions`, `addSkus`, `removeSkuIds` or a SKU's
+ * `specValues`), the SKUs the product ends with must be exactly the grid of its final
+ * dimensions; the server checks that against the stored SKUs (editedGrid).
+ */
 export const ProductUpdate = z
   .strictObject({
     title: shortText(100).optional(),
@@ -150,8 +160,31 @@ export const ProductUpdate = z
     categoryId: Id.optional(),
     brand: z.string().trim().max(50).nullable().optional(),
     descriptionHtml: DescriptionHtml.optional(),
+    /** The full new list of spec dimensions. */
+    specDimensions: SpecDimensions.optional(),
     skus: z.array(SkuUpdate).max(1000).optional(),
+    /** New SKUs, with their opening stock (written to the ledger). */
+    addSkus: z.array(SkuInput).max(1000).optional(),
     removeSkuIds: z.array(Id).max(1000).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Map<string, string>();
+    const check = (code: string | undefined, path: (string | number)[]) => {
+      if (code === undefined) return;
+      const key = code.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path, message: 'code used twice' });
+      else seen.set(key, path.join('.'));
+    };
+    input.skus?.forEach((s, i) => {
+      check(s.code, ['skus', i, 'code']);
+    });
+    input.addSkus?.forEach((s, i) => {
+      check(s.code, ['addSkus', i, 'code']);
+    });
+    input.skus?.forEach((s, i) => {
+      if (input.skus?.findIndex((other) => other.id === s.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['skus', i, 'id'], message: 'SKU listed twice' });
+    });
   })
   .meta({ id: 'ProductUpdate' });
 export type ProductUpdate = z.infer<typeof ProductUpdate>;
@@ -178,5 +211,15 @@ export const ProductFilter = z
   .meta({ id: 'ProductFilter' });
 export type ProductFilter = z.infer<typeof ProductFilter>;
 
-export const productSortFields = ['id', 'title', 'status', 'createdAt', 'updatedAt'] as const;
+/** minPrice, totalStock and lowStockSkuCount are derived from the SKUs (sorted server-side too). */
+export const productSortFields = [
+  'id',
+  'title',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'minPrice',
+  'totalStock',
+  'lowStockSkuCount',
+] as const;
 export const ProductListQuery = listQuery(productSortFields);

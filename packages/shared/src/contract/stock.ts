@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Id, listQuery, Timestamp } from './common.js';
 
+/** `opening_stock`: the first line of a SKU's ledger, the stock it was created with. */
 export const movementReasons = [
+  'opening_stock',
   'manual_adjust',
   'import',
   'order_reserve',

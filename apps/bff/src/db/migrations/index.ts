@@ -4,10 +4,16 @@ import * as initial from './0001_initial.js';
 import * as catalog from './0002_catalog.js';
 import * as productImages from './0003_product_images.js';
 import * as jobs from './0004_jobs.js';
+import * as productFigures from './0005_product_figures.js';
+import * as jobLease from './0006_job_lease.js';
+import * as openingStock from './0007_opening_stock.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_catalog': catalog,
   '0003_product_images': productImages,
   '0004_jobs': jobs,
+  '0005_product_figures': productFigures,
+  '0006_job_lease': jobLease,
+  '0007_opening_stock': openingStock,
 };

@@ -311,12 +311,12 @@ export async function seedCatalog(db: Kysely<Database>, options: CatalogOptions)
             productId: s.productId,
             skuCode: s.code,
             delta: s.stock,
-            reason: 'manual_adjust' as const,
+            reason: 'opening_stock' as const,
             stockAfter: s.stock,
             actorId: null,
             actorName: 'system',
             reference: `product:${s.productId}`,
-            note: 'opening stock',
+            note: null,
             at: s.createdAt,
           }));
         for (const part of chunks(movements, 1000))

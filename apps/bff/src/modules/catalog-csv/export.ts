@@ -1,11 +1,13 @@
 /**
  * The product list as CSV, one row per SKU, for the whole filtered list: products are read in
- * batches by keyset (id > last id), each batch's SKUs and category names with it, and every
- * batch is written out before the next is read, so memory stays flat whatever the list size.
+ * batches by keyset on (sort column, id), in the list's own order, each batch's SKUs and
+ * category names with it, and every batch is written out before the next is read, so memory
+ * stays flat whatever the list size.
  * UTF-8 with a BOM (Excel then reads Chinese correctly); money in yuan with two decimals.
  */
-import { formatFen, ProductFilter, productCsvColumns } from '@siyu/shared';
+import { formatFen, ProductFilter, productCsvColumns, type productSortFields } from '@siyu/shared';
 import { stringify } from 'csv-stringify/sync';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { parseFilter } from '../../lib/list.js';
 import { descendantIds } from '../categories/service.js';
@@ -19,52 +21,98 @@ const yuan = (fen: number | null) =>
 /** Text a spreadsheet would run as a formula gets a leading ' (the import removes it again). */
 const guard = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
+type SortField = (typeof productSortFields)[number];
+export type ExportOrder = { sort: SortField; order: 'ASC' | 'DESC' };
+
+/**
+ * The keyset cursor carries the sort value as text and casts it back in SQL: a timestamp read
+ * into a JS Date would lose its microseconds, and the next batch would repeat rows.
+ */
+const sqlTypeOf: Record<SortField, string> = {
+  id: 'bigint',
+  title: 'text',
+  status: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  minPrice: 'bigint',
+  totalStock: 'bigint',
+  lowStockSkuCount: 'integer',
+};
+
+/**
+ * The rows after the cursor in the list's order: (sort, id) compared as a row, with NULL (a
+ * product without SKUs has no price) ordered as PostgreSQL orders it, last ascending and
+ * first descending, as the list does.
+ */
+function afterCursor(sort: SortField, order: ExportOrder['order'], key: string | null, id: number) {
+  const column = sql.ref(sort);
+  const value = sql`cast(${key} as ${sql.raw(sqlTypeOf[sort])})`;
+  if (order === 'ASC')
+    return key === null
+      ? sql<boolean>`(${column} is null and products.id > ${id})`
+      : sql<boolean>`(${column} is null or (${column}, products.id) > (${value}, ${id}))`;
+  return key === null
+    ? sql<boolean>`(${column} is not null or products.id < ${id})`
+    : sql<boolean>`(${column} is not null and (${column}, products.id) < (${value}, ${id}))`;
+}
+
 /** Parses the filter now (a bad one is a 400 before any byte is sent) and returns the rows to stream. */
 export async function productCsvExport(
   db: Db,
   rawFilter: string | undefined,
+  { sort, order }: ExportOrder = { sort: 'id', order: 'ASC' },
 ): Promise<AsyncGenerator<string>> {
   const filter = parseFilter(ProductFilter, rawFilter);
+  const direction = order === 'ASC' ? 'asc' : 'desc';
+  const sortColumn = sql.ref(sort);
   const categoryIds =
     filter.categoryId === undefined ? undefined : await descendantIds(db, filter.categoryId);
   return (async function* chunks() {
     yield `\uFEFF${stringify([[...productCsvColumns]])}`;
-    let lastId = 0;
+    let last: { id: number; key: string | null } | undefined;
     for (;;) {
-      const products = await filteredProducts(db, filter, categoryIds)
-        .select(['id', 'title', 'subtitle', 'categoryId', 'status'])
-        .where('id', '>', lastId)
-        .orderBy('id')
-        .limit(BATCH)
-        .execute();
-      const last = products.at(-1);
-      if (!last) return;
-      lastId = last.id;
+      let batch = filteredProducts(db, filter, categoryIds)
+        .select([
+          'id',
+          'title',
+          'subtitle',
+          'categoryId',
+          'status',
+          sql<string | null>`${sortColumn}::text`.as('sortKey'),
+        ])
+        .orderBy(sortColumn, direction)
+        .orderBy('id', direction)
+        .limit(BATCH);
+      // The next batch starts right after the last product written.
+      if (last) batch = batch.where(afterCursor(sort, order, last.key, last.id));
+      const products = await batch.execute();
+      const tail = products.at(-1);
+      if (!tail) return;
+      last = { id: tail.id, key: tail.sortKey };
       const ids = products.map((p) => p.id);
       const [skus, categories] = await Promise.all([
-        db
-          .selectFrom('skus')
-          .selectAll()
-          .where('productId', 'in', ids)
-          .orderBy('productId')
-          .orderBy('id')
-          .execute(),
+        db.selectFrom('skus').selectAll().where('productId', 'in', ids).orderBy('id').execute(),
         db
           .selectFrom('categories')
           .select(['id', 'name'])
           .where('id', 'in', [...new Set(products.map((p) => p.categoryId))])
           .execute(),
       ]);
-      const byId = new Map(products.map((p) => [p.id, p]));
       const categoryName = new Map(categories.map((c) => [c.id, c.name]));
-      const rows = skus.map((sku) => {
-        const product = byId.get(sku.productId);
-        return [
-          sku.productId,
-          guard(product?.title ?? ''),
-          guard(product?.subtitle ?? null),
-          guard(categoryName.get(product?.categoryId ?? 0) ?? ''),
-          product?.status ?? '',
+      const skusOf = new Map<number, typeof skus>();
+      for (const sku of skus) {
+        const list = skusOf.get(sku.productId);
+        if (list) list.push(sku);
+        else skusOf.set(sku.productId, [sku]);
+      }
+      // Rows follow the products' order (the list's sort), each product's SKUs by id.
+      const rows = products.flatMap((product) =>
+        (skusOf.get(product.id) ?? []).map((sku) => [
+          product.id,
+          guard(product.title),
+          guard(product.subtitle),
+          guard(categoryName.get(product.categoryId) ?? ''),
+          product.status,
           sku.code,
           guard(sku.specValues.join('/')),
           yuan(sku.price),
@@ -73,8 +121,8 @@ export async function productCsvExport(
           sku.stock,
           guard(sku.barcode),
           sku.lowStockThreshold,
-        ];
-      });
+        ]),
+      );
       if (rows.length > 0) yield stringify(rows);
     }
   })();

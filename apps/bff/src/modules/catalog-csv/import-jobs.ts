@@ -14,7 +14,7 @@ import { validationFailed } from '../../lib/errors.js';
 import { enqueueJob } from '../jobs/service.js';
 import { CsvFormatError, type CsvTable, missingColumns, readCsv } from './csv.js';
 import { importRows } from './import-rows.js';
-import { applyProductRow, productColumnOfField } from './product-import.js';
+import { applyProductRow, type ProductTexts, productColumnOfField } from './product-import.js';
 import { applyStockRow } from './stock-import.js';
 
 const requiredColumns: Record<JobKind, readonly string[]> = {
@@ -64,14 +64,16 @@ export async function runImport(
     throw error;
   }
   const common = { rows: table.rows, progress, logger: deps.logger };
-  if (job.kind === 'products_import')
+  if (job.kind === 'products_import') {
+    const before: ProductTexts = new Map();
     return importRows({
       ...common,
       schema: ProductImportRow,
       codeOf: (row) => row.sku_code,
       columnOfField: productColumnOfField,
-      apply: (row) => applyProductRow(deps.db, row, ctxAt()),
+      apply: (row) => applyProductRow(deps.db, row, ctxAt(), before),
     });
+  }
   return importRows({
     ...common,
     schema: StockImportRow,

@@ -3,6 +3,10 @@
  * cost, barcode and low-stock threshold, and its product's title and subtitle. A row goes
  * through updateProduct (one transaction, version bump, audit, the "on sale" rules), so it
  * is saved whole or not at all; a row that changes nothing writes nothing.
+ *
+ * Title and subtitle belong to the product but repeat on each of its SKU rows. A cell that
+ * still holds the value the product had when the import first met it is no change: editing
+ * the title on one SKU row of an exported file is not undone by the product's other rows.
  */
 import type { ProductImportRow, ProductUpdate, SkuUpdate } from '@siyu/shared';
 import { sql } from 'kysely';
@@ -26,11 +30,19 @@ const columnOfSkuField: Record<string, string> = {
 export const productColumnOfField = (field: string) =>
   columnOfSkuField[field.split('.').at(-1) ?? ''] ?? null;
 
-export async function applyProductRow(db: Db, row: ProductImportRow, ctx: AuditContext): Promise<RowOutcome> {
+/** Per import: each product's title and subtitle as they were before the import changed them. */
+export type ProductTexts = Map<number, { title: string; subtitle: string | null }>;
+
+export async function applyProductRow(
+  db: Db,
+  row: ProductImportRow,
+  ctx: AuditContext,
+  before: ProductTexts,
+): Promise<RowOutcome> {
   // A concurrent edit between reading the version and saving is retried once with fresh values.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await applyOnce(db, row, ctx);
+      return await applyOnce(db, row, ctx, before);
     } catch (error) {
       if (attempt < 2 && error instanceof AppError && error.code === 'VERSION_CONFLICT') continue;
       throw error;
@@ -38,7 +50,12 @@ export async function applyProductRow(db: Db, row: ProductImportRow, ctx: AuditC
   }
 }
 
-async function applyOnce(db: Db, row: ProductImportRow, ctx: AuditContext): Promise<RowOutcome> {
+async function applyOnce(
+  db: Db,
+  row: ProductImportRow,
+  ctx: AuditContext,
+  before: ProductTexts,
+): Promise<RowOutcome> {
   const current = await db
     .selectFrom('skus')
     .innerJoin('products', 'products.id', 'skus.productId')
@@ -67,9 +84,13 @@ async function applyOnce(db: Db, row: ProductImportRow, ctx: AuditContext): Prom
   if (row.low_stock_threshold !== undefined && row.low_stock_threshold !== current.lowStockThreshold)
     sku.lowStockThreshold = row.low_stock_threshold;
 
+  const original = before.get(current.productId) ?? { title: current.title, subtitle: current.subtitle };
+  before.set(current.productId, original);
   const patch: ProductUpdate = {};
-  if (row.title !== undefined && row.title !== current.title) patch.title = row.title;
-  if (row.subtitle !== undefined && row.subtitle !== current.subtitle) patch.subtitle = row.subtitle;
+  if (row.title !== undefined && row.title !== original.title && row.title !== current.title)
+    patch.title = row.title;
+  if (row.subtitle !== undefined && row.subtitle !== original.subtitle && row.subtitle !== current.subtitle)
+    patch.subtitle = row.subtitle;
   if (Object.keys(sku).length > 1) patch.skus = [sku];
   if (Object.keys(patch).length === 0) return 'unchanged';
 

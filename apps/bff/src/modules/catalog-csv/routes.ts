@@ -4,7 +4,7 @@
  * Registered before /api/products/{id}, so "export.csv" is never read as an id.
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CsvImportBody, JobAccepted } from '@siyu/shared';
+import { CsvImportBody, JobAccepted, productSortFields, sortOrders } from '@siyu/shared';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../../env.js';
 import { auditContextOf } from '../../lib/request-context.js';
@@ -18,8 +18,15 @@ const exportRoute = defineRoute(
     method: 'get',
     path: '/api/products/export.csv',
     tags: ['products'],
-    summary: 'The whole filtered product list as CSV, one row per SKU (filter: ProductFilter as JSON)',
-    request: { query: z.strictObject({ filter: z.string().max(4000).optional() }) },
+    summary:
+      'The whole filtered product list as CSV, one row per SKU, in the list order (filter: ProductFilter as JSON)',
+    request: {
+      query: z.strictObject({
+        filter: z.string().max(4000).optional(),
+        sort: z.enum(productSortFields).default('id'),
+        order: z.enum(sortOrders).default('ASC'),
+      }),
+    },
     responses: {
       200: { description: 'UTF-8 CSV with a BOM', content: { 'text/csv': { schema: z.string() } } },
     },
@@ -55,7 +62,8 @@ const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
 export function catalogCsvRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   return app
     .openapi(exportRoute, async (c) => {
-      const chunks = await productCsvExport(deps.db, c.req.valid('query').filter);
+      const { filter, sort, order } = c.req.valid('query');
+      const chunks = await productCsvExport(deps.db, filter, { sort, order });
       return c.body(toByteStream(chunks), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="products-${today()}.csv"`,

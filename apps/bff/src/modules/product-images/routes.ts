@@ -1,17 +1,25 @@
 /**
- * /api/products/{id}/images (list, upload as JSON base64, delete) and /api/files/{key}, which
+ * /api/products/{id}/images (list, upload as JSON base64, reorder, delete) and /api/files/{key}, which
  * serves stored files. Files are public: product images are shown to shoppers anyway, and the
  * key is 128 random bits, so a file is reachable only by someone who was given its URL; that
  * is also what makes `Cache-Control: public, immutable` honest (a CDN may keep them).
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { IdParam, ProductImage, ProductImageParams, ProductImageUpload, recordResponse } from '@siyu/shared';
+import {
+  IdParam,
+  ProductImage,
+  ProductImageOrder,
+  ProductImageParams,
+  ProductImageUpload,
+  recordResponse,
+} from '@siyu/shared';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../../env.js';
 import { fileStoreFor } from '../../lib/file-store.js';
 import { auditContextOf } from '../../lib/request-context.js';
 import { defineRoute, errorResponse, json, jsonBody } from '../../lib/route.js';
+import { reorderProductImages } from './reorder.js';
 import { deleteProductImage, listProductImages, readFile, uploadProductImage } from './service.js';
 
 const tags = ['products'];
@@ -44,6 +52,22 @@ const uploadRoute = defineRoute(
       404: errorResponse('No such product'),
       413: errorResponse('PAYLOAD_TOO_LARGE: over 700 KB'),
       422: errorResponse('BUSINESS_RULE: the product already has nine images'),
+    },
+  },
+);
+
+const reorderRoute = defineRoute(
+  { resource: 'products', action: 'edit' },
+  {
+    method: 'patch',
+    path: '/api/products/{id}/images',
+    tags,
+    summary: 'Put the images in a new order (each image once; the first is the main image)',
+    request: { params: IdParam, body: jsonBody(ProductImageOrder) },
+    responses: {
+      200: json(z.object({ data: z.array(ProductImage) }), 'The images in their new order'),
+      400: errorResponse('VALIDATION_FAILED: not each image of the product exactly once'),
+      404: errorResponse('No such product'),
     },
   },
 );
@@ -91,6 +115,15 @@ export function productImageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
         auditContextOf(c, deps),
       );
       return c.json({ data: image }, 201);
+    })
+    .openapi(reorderRoute, async (c) => {
+      const images = await reorderProductImages(
+        deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        auditContextOf(c, deps),
+      );
+      return c.json({ data: images }, 200);
     })
     .openapi(deleteRoute, async (c) => {
       const { id, imageId } = c.req.valid('param');

@@ -1,55 +1,35 @@
 /**
- * Reading products: the list filters, and the figures derived from a product's SKUs (price
- * range, total stock, low-stock count), computed in SQL from the SKU rows, never stored.
+ * Reading products: the list filters, the list page and a product with its SKUs. The figures
+ * derived from a product's SKUs (price range, total stock, SKU and low-stock counts) are kept
+ * on the product row by the database itself (triggers, migration 0005), so they sort, filter
+ * and read like any column.
  */
-import type { Product, ProductDetail, ProductFilter, Sku } from '@siyu/shared';
-import { type Kysely, sql } from 'kysely';
-import type { Database, ProductRow, SkuRow } from '../../db/schema.js';
-import { likePattern, prefixPattern } from '../../lib/list.js';
+import type { Product, ProductDetail, ProductFilter, productSortFields, Sku } from '@siyu/shared';
+import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, SkuRow } from '../../db/schema.js';
+import { type ListQuery, likePattern, pageWindow, prefixPattern } from '../../lib/list.js';
 
-type Summary = Pick<Product, 'minPrice' | 'maxPrice' | 'totalStock' | 'skuCount' | 'lowStockSkuCount'>;
-
-const emptySummary: Summary = {
-  minPrice: null,
-  maxPrice: null,
-  totalStock: 0,
-  skuCount: 0,
-  lowStockSkuCount: 0,
-};
-
-export async function skuSummaries(
-  db: Kysely<Database>,
-  productIds: number[],
-): Promise<Map<number, Summary>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('skus')
-    .select([
-      'productId',
-      sql<number>`min(price)`.as('minPrice'),
-      sql<number>`max(price)`.as('maxPrice'),
-      sql<number>`coalesce(sum(stock), 0)::bigint`.as('totalStock'),
-      sql<number>`count(*)`.as('skuCount'),
-      sql<number>`count(*) filter (where stock <= low_stock_threshold)`.as('lowStockSkuCount'),
-    ])
-    .where('productId', 'in', productIds)
-    .groupBy('productId')
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.productId,
-      {
-        minPrice: Number(r.minPrice),
-        maxPrice: Number(r.maxPrice),
-        totalStock: Number(r.totalStock),
-        skuCount: Number(r.skuCount),
-        lowStockSkuCount: Number(r.lowStockSkuCount),
-      },
-    ]),
-  );
+/**
+ * The figures migration 0005 keeps on each product row (triggers on `skus`), declared here
+ * beside their only reader and merged into the database type with `withTables`.
+ */
+export interface ProductFiguresColumns {
+  minPrice: ColumnType<number | null, never, never>;
+  maxPrice: ColumnType<number | null, never, never>;
+  totalStock: ColumnType<number, never, never>;
+  skuCount: ColumnType<number, never, never>;
+  lowStockSkuCount: ColumnType<number, never, never>;
+  /** lower(title), generated: the keyword scan matches it with a plain LIKE. */
+  titleSearch: ColumnType<string, never, never>;
 }
 
-export function toProduct(row: ProductRow, summary: Summary | undefined): Product {
+type ProductsDatabase = Database & { products: ProductFiguresColumns };
+export type ProductListRow = Selectable<ProductsDatabase['products']>;
+
+export const withFigures = (db: Kysely<Database>): Kysely<ProductsDatabase> =>
+  db.withTables<{ products: ProductFiguresColumns }>();
+
+export function toProduct(row: ProductListRow): Product {
   return {
     id: row.id,
     title: row.title,
@@ -59,7 +39,11 @@ export function toProduct(row: ProductRow, summary: Summary | undefined): Produc
     status: row.status,
     rejectReason: row.rejectReason,
     specDimensions: row.specDimensions,
-    ...(summary ?? emptySummary),
+    minPrice: row.minPrice === null ? null : Number(row.minPrice),
+    maxPrice: row.maxPrice === null ? null : Number(row.maxPrice),
+    totalStock: Number(row.totalStock),
+    skuCount: row.skuCount,
+    lowStockSkuCount: row.lowStockSkuCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -83,42 +67,44 @@ export function toSku(row: SkuRow): Sku {
   };
 }
 
-/** Products with their summaries, in the order given. */
-export async function withSummaries(db: Kysely<Database>, rows: ProductRow[]): Promise<Product[]> {
-  const summaries = await skuSummaries(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toProduct(row, summaries.get(row.id)));
+/** getMany: the products with these ids. */
+export async function productsByIds(db: Kysely<Database>, ids: number[]): Promise<Product[]> {
+  if (ids.length === 0) return [];
+  const rows = await withFigures(db).selectFrom('products').selectAll().where('id', 'in', ids).execute();
+  return rows.map(toProduct);
 }
 
 export async function loadProductDetail(
   db: Kysely<Database>,
   id: number,
 ): Promise<ProductDetail | undefined> {
-  const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await withFigures(db)
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
-  const [product] = await withSummaries(db, [row]);
   const skus = await db.selectFrom('skus').selectAll().where('productId', '=', id).orderBy('id').execute();
-  return { ...(product as Product), descriptionHtml: row.descriptionHtml, skus: skus.map(toSku) };
+  return { ...toProduct(row), descriptionHtml: row.descriptionHtml, skus: skus.map(toSku) };
 }
 
 /**
- * The filtered product list. Keyword: title contains (ILIKE), or a SKU's code or barcode
- * starts with it (btree prefix indexes); SKU conditions are `id IN (SELECT product_id …)`
- * so the planner can use the SKU indexes once rather than probe per product.
+ * The filtered product list. Keyword: title contains (a LIKE on the stored lower-cased title),
+ * or a SKU's code or barcode starts with it (btree prefix indexes); SKU conditions are
+ * `id IN (SELECT product_id …)` so the planner can use the SKU indexes once rather than probe
+ * per product. Low stock reads the product's kept count (partial index).
  */
 export function filteredProducts(
   db: Kysely<Database>,
   filter: ProductFilter,
   categoryIds: number[] | undefined,
 ) {
-  let base = db.selectFrom('products');
+  let base = withFigures(db).selectFrom('products');
   if (filter.q) {
-    const q = filter.q;
+    const q = filter.q.toLowerCase();
     base = base.where((eb) =>
       eb.or([
-        eb('title', 'ilike', likePattern(q)),
+        eb('titleSearch', 'like', likePattern(q)),
         eb(
           'id',
           'in',
@@ -127,8 +113,8 @@ export function filteredProducts(
             .select('productId')
             .where((s) =>
               s.or([
-                s(sql`lower(code)`, 'like', prefixPattern(q.toLowerCase())),
-                s(sql`lower(barcode)`, 'like', prefixPattern(q.toLowerCase())),
+                s(sql`lower(code)`, 'like', prefixPattern(q)),
+                s(sql`lower(barcode)`, 'like', prefixPattern(q)),
               ]),
             ),
         ),
@@ -139,6 +125,9 @@ export function filteredProducts(
   if (filter.status) base = base.where('status', '=', filter.status);
   if (filter.price_gte !== undefined || filter.price_lte !== undefined) {
     const { price_gte: gte, price_lte: lte } = filter;
+    // The kept price range rules out, by index, the products that cannot have such a SKU.
+    if (gte !== undefined) base = base.where('maxPrice', '>=', gte);
+    if (lte !== undefined) base = base.where('minPrice', '<=', lte);
     base = base.where((eb) => {
       let skus = eb.selectFrom('skus').select('productId');
       if (gte !== undefined) skus = skus.where('price', '>=', gte);
@@ -146,17 +135,46 @@ export function filteredProducts(
       return eb('id', 'in', skus);
     });
   }
-  if (filter.lowStock !== undefined) {
-    const low = filter.lowStock;
-    base = base.where((eb) => {
-      const lowSkus = eb
-        .selectFrom('skus')
-        .select('productId')
-        .where(sql<boolean>`stock <= low_stock_threshold`);
-      return low ? eb('id', 'in', lowSkus) : eb('id', 'not in', lowSkus);
-    });
-  }
+  if (filter.lowStock !== undefined) base = base.where('lowStockSkuCount', filter.lowStock ? '>' : '=', 0);
   if (filter.createdAt_gte) base = base.where('createdAt', '>=', new Date(filter.createdAt_gte));
   if (filter.createdAt_lte) base = base.where('createdAt', '<=', new Date(filter.createdAt_lte));
   return base;
+}
+
+export type ProductSortField = (typeof productSortFields)[number];
+
+/**
+ * One page of the filtered list and its total, as the BFF runs them (the benchmark compiles
+ * these builders to time the same SQL directly). Every sort field is a column with an index,
+ * the derived figures included; `id` breaks ties so that paging is stable. A product without
+ * a price sorts as the most expensive (PostgreSQL's NULL order).
+ */
+export function productListStatements(
+  db: Kysely<Database>,
+  filter: ProductFilter,
+  categoryIds: number[] | undefined,
+  query: ListQuery<ProductSortField>,
+) {
+  const { limit, offset } = pageWindow(query);
+  const direction = query.order === 'ASC' ? 'asc' : 'desc';
+  const filtered = filteredProducts(db, filter, categoryIds);
+  const page = filtered
+    .selectAll()
+    .orderBy(sql.ref(query.sort ?? 'id'), direction)
+    .orderBy('id', direction)
+    .limit(limit)
+    .offset(offset);
+  const count = filtered.select(sql<number>`count(*)`.as('total'));
+  return { page, count };
+}
+
+export async function productListPage(
+  db: Kysely<Database>,
+  filter: ProductFilter,
+  categoryIds: number[] | undefined,
+  query: ListQuery<ProductSortField>,
+): Promise<{ data: Product[]; total: number }> {
+  const { page, count } = productListStatements(db, filter, categoryIds, query);
+  const [rows, counted] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
+  return { data: rows.map(toProduct), total: Number(counted.total) };
 }

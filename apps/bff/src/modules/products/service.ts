@@ -15,15 +15,16 @@ import {
 } from '@siyu/shared';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { Database, ProductRow } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, type FieldErrors, notFound, validationFailed } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
-import { fetchPage, type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
+import { type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
 import { sanitizeHtml } from '../../lib/sanitize-html.js';
 import { descendantIds } from '../categories/service.js';
-import { filteredProducts, loadProductDetail, withSummaries } from './queries.js';
+import { applySkuChanges, checkGridEdit, planEdit } from './edit-plan.js';
+import { loadProductDetail, productListPage, productsByIds } from './queries.js';
 
 const RESOURCE = 'products';
 
@@ -38,16 +39,12 @@ export async function listProducts(
 ): Promise<{ data: Product[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('products').selectAll().where('id', 'in', ids).execute()
-      : [];
-    return { data: await withSummaries(db, rows) };
+    return { data: await productsByIds(db, ids) };
   }
   const filter = parseFilter(ProductFilter, query.filter);
   const categoryIds =
     filter.categoryId === undefined ? undefined : await descendantIds(db, filter.categoryId);
-  const page = await fetchPage(filteredProducts(db, filter, categoryIds), query, (row: ProductRow) => row);
-  return { data: await withSummaries(db, page.data), total: page.total };
+  return productListPage(db, filter, categoryIds, query);
 }
 
 export async function getProduct(db: Kysely<Database>, id: number): Promise<ProductDetail> {
@@ -56,7 +53,7 @@ export async function getProduct(db: Kysely<Database>, id: number): Promise<Prod
   return detail;
 }
 
-async function requireCategory(trx: Kysely<Database>, id: number): Promise<void> {
+export async function requireCategory(trx: Kysely<Database>, id: number): Promise<void> {
   const category = await trx
     .selectFrom('categories')
     .select('id')
@@ -67,7 +64,7 @@ async function requireCategory(trx: Kysely<Database>, id: number): Promise<void>
 }
 
 /** Codes (lower-cased) already used by SKUs other than `exceptIds`. */
-async function takenCodes(
+export async function takenCodes(
   trx: Kysely<Database>,
   codes: string[],
   exceptIds: number[] = [],
@@ -147,12 +144,12 @@ export async function createProduct(db: Db, input: ProductCreate, ctx: AuditCont
               productId: product.id,
               skuCode: s.code,
               delta: s.stock,
-              reason: 'manual_adjust' as const,
+              reason: 'opening_stock' as const,
               stockAfter: s.stock,
               actorId: ctx.actor.id,
               actorName: ctx.actor.name,
               reference: `product:${product.id}`,
-              note: 'opening stock',
+              note: null,
               at: ctx.at,
             })),
           )
@@ -174,15 +171,21 @@ export async function createProduct(db: Db, input: ProductCreate, ctx: AuditCont
   }
 }
 
-/** Refuses (422) a change that would leave an active product unsellable. */
-export function assertSellable(skus: { id: number; price: number }[], patch?: ProductUpdate): void {
+/**
+ * Refuses (422) a change that would leave an active product unsellable. Each SKU may say which
+ * input path its price came from (`skus.0.price`, `addSkus.1.price`); `emptyPath` is where
+ * "no SKU left" is reported.
+ */
+export function assertSellable(
+  skus: { id?: number; price: number; pricePath?: string | undefined }[],
+  emptyPath = 'skus',
+): void {
   const problems = sellableProblems(skus);
   if (Object.keys(problems).length === 0) return;
   const fields: FieldErrors = {};
-  if (skus.length === 0) fields[patch?.removeSkuIds ? 'removeSkuIds' : 'skus'] = problems.skus ?? '';
+  if (skus.length === 0) fields[emptyPath] = problems.skus ?? '';
   for (const sku of skus.filter((s) => s.price <= 0)) {
-    const index = patch?.skus?.findIndex((s) => s.id === sku.id) ?? -1;
-    fields[index >= 0 ? `skus.${index}.price` : 'skus'] = 'a product on sale cannot have a SKU priced 0';
+    fields[sku.pricePath ?? 'skus'] = 'a product on sale cannot have a SKU priced 0';
   }
   throw new AppError(
     422,
@@ -192,6 +195,10 @@ export function assertSellable(skus: { id: number; price: number }[], patch?: Pr
   );
 }
 
+/**
+ * Edits a product and its SKU grid in one transaction, the product row locked and its version
+ * checked. An edit that changes nothing writes nothing: no version bump, no audit row.
+ */
 export async function updateProduct(
   db: Db,
   id: number,
@@ -210,55 +217,34 @@ export async function updateProduct(
       if (!row) throw notFound('product');
       if (row.version !== expectedVersion) throw versionConflict();
       const before = await getProduct(trx, id);
-      const ownIds = new Set(before.skus.map((s) => s.id));
-      const fields: FieldErrors = {};
-      patch.skus?.forEach((s, i) => {
-        if (!ownIds.has(s.id)) fields[`skus.${i}.id`] = 'not a SKU of this product';
-      });
-      patch.removeSkuIds?.forEach((skuId, i) => {
-        if (!ownIds.has(skuId)) fields[`removeSkuIds.${i}`] = 'not a SKU of this product';
-      });
-      if (Object.keys(fields).length > 0) throw validationFailed(fields);
-      if (patch.categoryId !== undefined) await requireCategory(trx, patch.categoryId);
-
-      const codes = (patch.skus ?? []).flatMap((s) => (s.code ? [s.code] : []));
-      const taken = await takenCodes(trx, codes, [...ownIds]);
-      if (taken.size > 0) throw codeTaken();
-
-      const removed = new Set(patch.removeSkuIds ?? []);
-      if (row.status === 'active') {
-        const after = before.skus
-          .filter((s) => !removed.has(s.id))
-          .map((s) => ({ id: s.id, price: patch.skus?.find((p) => p.id === s.id)?.price ?? s.price }));
-        assertSellable(after, patch);
+      const plan = planEdit(before, patch);
+      if (plan.unchanged) return before;
+      if (plan.own.categoryId !== undefined) await requireCategory(trx, plan.own.categoryId);
+      if (row.status === 'active')
+        assertSellable(plan.sellable, plan.removed.length > 0 ? 'removeSkuIds' : 'skus');
+      checkGridEdit(before, patch, plan);
+      const taken = await takenCodes(
+        trx,
+        plan.newCodes.map((c) => c.code),
+        before.skus.map((s) => s.id),
+      );
+      if (taken.size > 0) {
+        const fields: FieldErrors = {};
+        for (const { code, path } of plan.newCodes)
+          if (taken.has(code.toLowerCase())) fields[path] = 'already used by another SKU';
+        throw codeTaken(fields);
       }
-      if (removed.size > 0)
-        await trx
-          .deleteFrom('skus')
-          .where('id', 'in', [...removed])
-          .execute();
-      for (const { id: skuId, ...changes } of patch.skus ?? []) {
-        if (removed.has(skuId) || Object.keys(changes).length === 0) continue;
-        await trx
-          .updateTable('skus')
-          .set((eb) => ({ ...changes, updatedAt: ctx.at, version: eb('version', '+', 1) }))
-          .where('id', '=', skuId)
-          .execute();
-      }
-      const { skus: _skus, removeSkuIds: _removed, descriptionHtml, ...own } = patch;
-      const updated = await trx
+      await applySkuChanges(trx, id, plan, ctx);
+      await trx
         .updateTable('products')
         .set((eb) => ({
-          ...own,
-          ...(descriptionHtml === undefined ? {} : { descriptionHtml: sanitizeHtml(descriptionHtml) }),
+          ...plan.own,
+          ...(plan.specDimensions ? { specDimensions: JSON.stringify(plan.specDimensions) } : {}),
           updatedAt: ctx.at,
           version: eb('version', '+', 1),
         }))
         .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw versionConflict();
+        .execute();
       const after = await getProduct(trx, id);
       await writeAudit(trx, { ...ctx, action: 'update', resource: RESOURCE, resourceId: id, before, after });
       return after;
