@@ -1,11 +1,14 @@
 /**
- * The catalog: an operator creates a category and a product with a 2×3 spec grid and submits it,
- * an admin approves it, the operator shelves it and adjusts stock (seen in the stock ledger);
+ * The catalog: an operator creates a category and a product with a 2×3 spec grid and a formatted
+ * description, uploads its images (a wrong or oversized file is refused in the browser), submits
+ * it, an admin approves it, the operator shelves it and adjusts stock (seen in the stock ledger);
  * a manager and a customer-service agent may only look.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Role } from '@siyu/shared';
+import { MAX_IMAGE_BYTES, type Role } from '@siyu/shared';
 import { storageStateOf } from '../support/accounts';
 import { baseURL } from '../support/env';
 import { expect, test } from '../support/test';
@@ -23,6 +26,14 @@ const statusChip = (page: Page) =>
       `^(${['draft', 'pending_review', 'active', 'inactive', 'rejected'].map(status).join('|')})$`,
     ),
   });
+
+/** The product page's image gallery. */
+const gallery = (page: Page) => page.getByRole('region', { name: t('resources.products.images.title') });
+const fixture = (name: string) => ({
+  name,
+  mimeType: 'image/png',
+  buffer: readFileSync(join(import.meta.dirname, '../fixtures', name)),
+});
 
 /** The row of the product page's SKU table with this code. */
 const skuRow = (page: Page, code: string) => page.getByRole('row').filter({ hasText: code });
@@ -81,6 +92,16 @@ test.describe('as operator, then admin', () => {
       await expect(titleBox).toHaveValue(title, { timeout: 500 });
       await expect(categoryBox).toHaveValue(`美妆个护 › ${categoryName}`, { timeout: 500 });
     }).toPass({ timeout: 15_000 });
+    // A description with a bold phrase, typed in the rich-text editor (loaded on demand).
+    const description = page.getByRole('textbox', {
+      name: t('resources.products.fields.description'),
+      exact: true,
+    });
+    await description.click();
+    await page.keyboard.type('纯棉短袖，');
+    await page.getByRole('button', { name: t('resources.products.editor.bold') }).click();
+    await page.keyboard.type('透气不闷');
+    await expect(description.locator('strong')).toHaveText('透气不闷');
     const addSpec = page.getByRole('button', { name: t('ra.action.add') });
     const specNames = page.getByRole('textbox', { name: t('resources.products.spec.name') });
     const specValues = page.getByRole('textbox', { name: t('resources.products.spec.values') });
@@ -128,6 +149,80 @@ test.describe('as operator, then admin', () => {
     }
     await expect(page.getByText(`¥${skus[0]?.price} – ¥${skus[5]?.price}`)).toBeVisible();
     await expect(page.getByText('颜色: 红 / 蓝；尺码: S / M / L')).toBeVisible();
+    await expect(page.locator('strong', { hasText: '透气不闷' })).toBeVisible();
+    await expect(page.getByText('纯棉短袖，')).toBeVisible();
+
+    // Images: none yet; two PNGs become two thumbnails in order, the first is the main one.
+    const images = gallery(page);
+    await expect(images).toContainText(t('resources.products.images.empty'));
+    const picker = images.locator('input[type="file"]');
+    await picker.setInputFiles([fixture('red.png'), fixture('blue.png')]);
+    await expect(
+      notification(page, t('resources.products.images.uploaded', { smart_count: 2 })),
+    ).toBeVisible();
+    const thumbnails = images.getByRole('listitem');
+    await expect(thumbnails).toHaveCount(2);
+    await expect(thumbnails.nth(0).getByRole('img')).toHaveAttribute('alt', 'red.png');
+    await expect(thumbnails.nth(1).getByRole('img')).toHaveAttribute('alt', 'blue.png');
+    await expect(thumbnails.nth(0)).toContainText(t('resources.products.images.main'));
+    await expect(thumbnails.nth(1)).not.toContainText(t('resources.products.images.main'));
+    // Really served: the browser decoded the 16×16 file.
+    const naturalWidth = (img: unknown) => (img as { naturalWidth: number }).naturalWidth;
+    await expect.poll(() => thumbnails.nth(1).getByRole('img').evaluate(naturalWidth)).toBe(16);
+
+    // A text file and an oversized PNG: refused in the browser with the reason, nothing sent.
+    const uploads: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/products/${productId}/images`))
+        uploads.push(request.url());
+    });
+    await picker.setInputFiles([
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+      { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(MAX_IMAGE_BYTES + 1) },
+    ]);
+    await expect(
+      images
+        .getByRole('alert')
+        .filter({ hasText: t('resources.products.images.wrong_type', { name: 'notes.txt' }) }),
+    ).toBeVisible();
+    await expect(
+      images.getByRole('alert').filter({
+        hasText: t('resources.products.images.too_large', { name: 'huge.png', size: 701, maxKb: 700 }),
+      }),
+    ).toBeVisible();
+    await expect(thumbnails).toHaveCount(2);
+    const stored = await page.request.get(`/api/products/${productId}/images`);
+    expect(((await stored.json()) as { data: { filename: string }[] }).data.map((i) => i.filename)).toEqual([
+      'red.png',
+      'blue.png',
+    ]);
+    expect(uploads).toEqual([]);
+
+    // Blue moves to the front and becomes the main image (kept after a reload).
+    await thumbnails
+      .nth(1)
+      .getByRole('button', { name: t('resources.products.images.move_before', { name: 'blue.png' }) })
+      .click();
+    await expect(notification(page, t('resources.products.images.moved'))).toBeVisible();
+    await page.reload();
+    await expect(thumbnails.nth(0).getByRole('img')).toHaveAttribute('alt', 'blue.png');
+    await expect(thumbnails.nth(0)).toContainText(t('resources.products.images.main'));
+    await expect(thumbnails.nth(1).getByRole('img')).toHaveAttribute('alt', 'red.png');
+
+    // Deleting asks first; the other image stays.
+    await thumbnails
+      .nth(0)
+      .getByRole('button', { name: t('resources.products.images.delete', { name: 'blue.png' }) })
+      .click();
+    const deleteDialog = page.getByRole('dialog');
+    await expect(deleteDialog).toContainText(
+      t('resources.products.images.delete_title', { name: 'blue.png' }),
+    );
+    await deleteDialog.getByRole('button', { name: t('ra.action.confirm') }).click();
+    await expect(notification(page, t('resources.products.images.deleted'))).toBeVisible();
+    await expect(thumbnails).toHaveCount(1);
+    await expect(thumbnails.nth(0).getByRole('img')).toHaveAttribute('alt', 'red.png');
+    await expect(thumbnails.nth(0)).toContainText(t('resources.products.images.main'));
     await page.screenshot({ path: testInfo.outputPath('product-draft.png'), fullPage: true });
 
     await page.getByRole('button', { name: workflow('submit') }).click();
@@ -237,6 +332,10 @@ async function browseReadOnly(page: Page): Promise<number> {
   await expect(page.getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByRole('link', { name: t('ra.action.edit') })).toHaveCount(0);
   await expect(page.getByRole('button', { name: t('resources.products.stock.adjust') })).toHaveCount(0);
+  // The demo product's image is shown, but there is nothing to upload or delete.
+  await expect(gallery(page).getByRole('img').first()).toBeVisible();
+  await expect(gallery(page).getByText(t('resources.products.images.upload'))).toHaveCount(0);
+  await expect(gallery(page).getByRole('button')).toHaveCount(0);
   for (const name of allWorkflowButtons)
     await expect(page.getByRole('button', { name: workflow(name), exact: true })).toHaveCount(0);
   return id;

@@ -7,7 +7,12 @@ import type {
   AuditPurgeInput,
   BulkResult,
   InventoryMovement,
+  Job,
+  JobAccepted,
   ProductDetail,
+  ProductImage,
+  ProductImageOrder,
+  ProductImageUpload,
   ProductTransition,
   StaffUser,
   StaffUserResetPassword,
@@ -28,8 +33,8 @@ import {
   type UpdateParams,
 } from 'react-admin';
 import { changedFields } from './changes';
-import { apiFetch } from './http';
-import { errorMessageKey } from './httpError';
+import { API_BASE, apiFetch } from './http';
+import { errorMessageKey, networkError, toHttpError } from './httpError';
 
 type Json = Record<string, unknown>;
 
@@ -77,6 +82,20 @@ export interface SiyuDataProvider extends DataProvider {
   /** POST /api/products/bulk/<on-shelf|off-shelf> → one result per id. */
   bulkProductTransition(transition: 'on_shelf' | 'off_shelf', ids: Identifier[]): Promise<BulkResult>;
   adjustStock(skuId: Identifier, input: StockAdjustment): Promise<{ data: InventoryMovement }>;
+  /** The server-side CSV export of a list with its filter and sort, e.g. /api/products/export.csv?…. */
+  exportUrl(resource: string, params: Pick<GetListParams, 'filter' | 'sort'>): string;
+  /** Downloads that export (the whole filtered list, streamed) as a Blob. */
+  exportCsv(resource: string, params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
+  /** POST /api/products/import or /api/stock/import with the file's text → the job's id. */
+  startProductImport(csv: string): Promise<JobAccepted>;
+  startStockImport(csv: string): Promise<JobAccepted>;
+  getJob(id: Identifier): Promise<{ data: Job }>;
+  /** GET /api/products/{id}/images, in gallery order. */
+  listProductImages(productId: Identifier): Promise<{ data: ProductImage[] }>;
+  uploadProductImage(productId: Identifier, input: ProductImageUpload): Promise<{ data: ProductImage }>;
+  deleteProductImage(productId: Identifier, imageId: Identifier): Promise<void>;
+  /** PATCH /api/products/{id}/images: every image once, in the new order. */
+  reorderProductImages(productId: Identifier, input: ProductImageOrder): Promise<{ data: ProductImage[] }>;
 }
 
 /** The URL segment of a product transition: on_shelf → on-shelf. */
@@ -183,5 +202,62 @@ export const dataProvider: SiyuDataProvider = {
       { method: 'POST', body: input },
     );
     return json;
+  },
+
+  exportUrl(resource, params) {
+    return `${API_BASE}/${resource}/export.csv?${listQueryString(params)}`;
+  },
+
+  async exportCsv(resource, params) {
+    let response: Response;
+    try {
+      response = await fetch(dataProvider.exportUrl(resource, params), { credentials: 'same-origin' });
+    } catch {
+      throw networkError();
+    }
+    if (!response.ok) throw toHttpError(response.status, await response.json().catch(() => undefined));
+    return response.blob();
+  },
+
+  async startProductImport(csv) {
+    const { json } = await apiFetch<JobAccepted>('/products/import', { method: 'POST', body: { csv } });
+    return json;
+  },
+
+  async startStockImport(csv) {
+    const { json } = await apiFetch<JobAccepted>('/stock/import', { method: 'POST', body: { csv } });
+    return json;
+  },
+
+  async getJob(id) {
+    const { json } = await apiFetch<{ data: Job }>(recordPath('jobs', id));
+    return json;
+  },
+
+  async listProductImages(productId) {
+    const { json } = await apiFetch<{ data: ProductImage[] }>(`${recordPath('products', productId)}/images`);
+    return json;
+  },
+
+  async uploadProductImage(productId, input) {
+    const { json } = await apiFetch<{ data: ProductImage }>(`${recordPath('products', productId)}/images`, {
+      method: 'POST',
+      body: input,
+    });
+    return json;
+  },
+
+  async reorderProductImages(productId, input) {
+    const { json } = await apiFetch<{ data: ProductImage[] }>(`${recordPath('products', productId)}/images`, {
+      method: 'PATCH',
+      body: input,
+    });
+    return json;
+  },
+
+  async deleteProductImage(productId, imageId) {
+    await apiFetch(`${recordPath('products', productId)}/images/${encodeURIComponent(String(imageId))}`, {
+      method: 'DELETE',
+    });
   },
 };

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { CategoryInput } from './CategoryInput';
+import { DescriptionInput } from './DescriptionInput';
 import { type DimensionRow, gridRows, type SkuRow, toDimensions, toProductCreate } from './productInput';
 import { SkuRowInputs } from './SkuFields';
 
@@ -50,13 +51,7 @@ const ProductCreate = () => {
         <TextInput source="subtitle" validate={maxLength(200)} fullWidth />
         <CategoryInput source="categoryId" validate={required()} onlyEnabled />
         <TextInput source="brand" validate={maxLength(50)} />
-        <TextInput
-          source="descriptionHtml"
-          label="resources.products.fields.description"
-          multiline
-          minRows={4}
-          fullWidth
-        />
+        <DescriptionInput />
         <Typography variant="h6">{translate('resources.products.sections.specs')}</Typography>
         <Alert severity="info" sx={{ mb: 1 }}>
           {translate('resources.products.helpers.specs', { max: MAX_DIMENSIONS })}

@@ -17,7 +17,9 @@ import { DateTimeField } from '../../ui/DateTimeField';
 import { endOfDayIso, startOfDayIso } from '../audit-logs/dateFilter';
 import { BulkShelfButton } from './BulkShelfButton';
 import { CategoryInput } from './CategoryInput';
+import { ExportCsvButton } from './ExportCsvButton';
 import { PriceRangeField, ProductStatusField, TotalStockField } from './fields';
+import { ImportCsvButton } from './ImportCsvDialog';
 import { formatYuanFilter, parseYuanFilter } from './money';
 import { StatusTabs } from './StatusTabs';
 
@@ -66,6 +68,8 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportCsvButton />
+    <ImportCsvButton />
   </TopToolbar>
 );
 
@@ -117,9 +121,8 @@ const ProductList = () => {
           source="minPrice"
           label="resources.products.fields.priceRange"
           field={PriceRangeField}
-          disableSort
         />
-        <DataTable.Col source="totalStock" field={TotalStockField} disableSort />
+        <DataTable.Col source="totalStock" field={TotalStockField} />
         <DataTable.Col source="skuCount" disableSort />
         <DataTable.Col source="brand" disableSort />
         <DataTable.Col source="createdAt" field={DateTimeField} />

@@ -18,6 +18,8 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../../ui/DateTimeField';
 import { FenField, PriceRangeField, ProductStatusField, SkuStockField, SpecValuesField } from './fields';
+import { ProductDeleteButton } from './ProductDeleteButton';
+import { ProductImages } from './ProductImages';
 import { StockAdjustButton } from './StockAdjustButton';
 import { WorkflowButtons } from './WorkflowButtons';
 
@@ -27,6 +29,7 @@ const ShowActions = () => {
     <TopToolbar>
       <WorkflowButtons />
       {canEdit ? <EditButton /> : null}
+      <ProductDeleteButton />
       <ListButton />
     </TopToolbar>
   );
@@ -61,6 +64,9 @@ const ProductShow = () => (
       <PriceRangeField label="resources.products.fields.priceRange" />
       <TextField source="totalStock" />
       <SpecDimensionsField label="resources.products.fields.specDimensions" />
+      <Labeled label="resources.products.images.title" fullWidth>
+        <ProductImages />
+      </Labeled>
       <Labeled label="resources.products.fields.skus" fullWidth>
         <ArrayField source="skus">
           <DataTable bulkActionButtons={false} rowClick={false}>

@@ -1,5 +1,6 @@
 import { SkuCode } from '@siyu/shared';
-import { maxLength, NumberInput, required, TextInput } from 'react-admin';
+import { maxLength, NumberInput, required, TextInput, useSourceContext } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { validateYuan, yuanText } from './money';
 
 const validateSkuCode = (value: unknown) =>
@@ -34,8 +35,30 @@ export const YuanInput = ({
 const small = { width: 120 };
 const label = (name: string) => `resources.products.sku.${name}`;
 
-/** The inputs of one SKU row; `stockEditable` is false on edit (stock changes go through adjustments). */
-export const SkuRowInputs = ({ stockEditable }: { stockEditable: boolean }) => [
+/**
+ * Opening stock is typed for new SKUs only: an existing SKU's stock changes through stock
+ * adjustments. `'new'` decides per row: rows without an id are new.
+ */
+const StockInput = ({ editable }: { editable: boolean | 'new' }) => {
+  const sourceContext = useSourceContext();
+  const id = useWatch({ name: sourceContext.getSource('id') }) as number | undefined;
+  const isEditable = editable === 'new' ? id === undefined : editable;
+  return (
+    <NumberInput
+      source="stock"
+      label={label('stock')}
+      readOnly={!isEditable}
+      validate={isEditable ? required() : undefined}
+      min={0}
+      step={1}
+      sx={small}
+      helperText={false}
+    />
+  );
+};
+
+/** The inputs of one SKU row; stock is typed on creation and for SKUs added by an edit. */
+export const SkuRowInputs = ({ stockEditable }: { stockEditable: boolean | 'new' }) => [
   <TextInput
     key="specLabel"
     source="specLabel"
@@ -55,17 +78,7 @@ export const SkuRowInputs = ({ stockEditable }: { stockEditable: boolean }) => [
   <YuanInput key="price" source="price" label={label('price')} isRequired />,
   <YuanInput key="originalPrice" source="originalPrice" label={label('originalPrice')} />,
   <YuanInput key="cost" source="cost" label={label('cost')} />,
-  <NumberInput
-    key="stock"
-    source="stock"
-    label={label('stock')}
-    readOnly={!stockEditable}
-    validate={stockEditable ? required() : undefined}
-    min={0}
-    step={1}
-    sx={small}
-    helperText={false}
-  />,
+  <StockInput key="stock" editable={stockEditable} />,
   <NumberInput
     key="weightGrams"
     source="weightGrams"

@@ -1,6 +1,7 @@
 /**
  * Form values ↔ the contract's ProductCreate / ProductUpdate: prices typed in yuan become fen,
- * spec values typed as "红, 蓝" become arrays, and an edit sends only the SKU fields that changed.
+ * spec values typed as "红, 蓝" become arrays, and an edit sends only the SKU fields that changed,
+ * the new SKUs and the removed ones.
  */
 import type { ProductCreate, ProductDetail, Sku, SkuInput, SkuUpdate, SpecDimension } from '@siyu/shared';
 import { specCombinations } from '@siyu/shared';
@@ -89,6 +90,8 @@ export function skuUpdates(rows: readonly SkuRow[], previous: readonly Sku[]): S
     if (!before) continue;
     const next = toSkuInput(row);
     const update: SkuUpdate = { id: before.id };
+    if (JSON.stringify(next.specValues) !== JSON.stringify(before.specValues))
+      update.specValues = next.specValues;
     if (next.code !== before.code) update.code = next.code;
     if (next.price !== before.price) update.price = next.price;
     if (next.originalPrice !== before.originalPrice) update.originalPrice = next.originalPrice ?? null;
@@ -104,7 +107,73 @@ export function skuUpdates(rows: readonly SkuRow[], previous: readonly Sku[]): S
   return updates.some((update) => Object.keys(update).length > 1) ? updates : [];
 }
 
-/** Edit form values → what the data provider diffs and PATCHes (skus as SkuUpdate, removals by id). */
+/** The spec dimensions as the form edits them: one text of values per dimension. */
+export const toDimensionRows = (dimensions: readonly SpecDimension[]): DimensionRow[] =>
+  dimensions.map((d) => ({ name: d.name, valuesText: d.values.join(', ') }));
+
+/**
+ * Where an existing SKU lands when the dimensions change, matching dimensions by name: a
+ * renamed value (gone, with a new value at its place) carries its SKUs; a new dimension gives
+ * them its first value; a removed dimension keeps only the SKUs of its first value.
+ * Undefined when the SKU has no place left (its value was removed).
+ */
+export function carrySpecValues(
+  before: readonly SpecDimension[],
+  after: readonly SpecDimension[],
+  values: readonly string[],
+): string[] | undefined {
+  const carried: string[] = [];
+  for (const dimension of after) {
+    const i = before.findIndex((d) => d.name === dimension.name);
+    const old = before[i];
+    if (!old) {
+      const first = dimension.values[0];
+      if (first === undefined) return undefined;
+      carried.push(first);
+      continue;
+    }
+    const value = values[i] ?? '';
+    if (dimension.values.includes(value)) {
+      carried.push(value);
+      continue;
+    }
+    const renamed = dimension.values[old.values.indexOf(value)];
+    if (renamed === undefined || old.values.includes(renamed)) return undefined;
+    carried.push(renamed);
+  }
+  const dropped = before.some((d, i) => !after.some((a) => a.name === d.name) && values[i] !== d.values[0]);
+  return dropped ? undefined : carried;
+}
+
+/**
+ * The edit form's SKU rows for new dimensions: the product's own SKUs first (in their order,
+ * keeping what was typed in them), then one new row per uncovered combination. Existing rows
+ * come first so the server's `skus.<i>` and `addSkus.<j>` errors map back onto form rows.
+ */
+export function editGridRows(
+  product: Pick<ProductDetail, 'specDimensions' | 'skus'>,
+  dimensions: readonly SpecDimension[],
+  current: readonly SkuRow[],
+): SkuRow[] {
+  const keyOf = (values: readonly string[]) => JSON.stringify(values);
+  const grid = new Set(specCombinations(dimensions).map(keyOf));
+  const taken = new Set<string>();
+  const kept: SkuRow[] = [];
+  for (const sku of product.skus) {
+    const values = carrySpecValues(product.specDimensions, dimensions, sku.specValues);
+    if (!values || !grid.has(keyOf(values)) || taken.has(keyOf(values))) continue;
+    taken.add(keyOf(values));
+    const typed = current.find((row) => row.id === sku.id) ?? sku;
+    kept.push({ ...typed, specValues: values, specLabel: specLabel(values) });
+  }
+  const added = gridRows(
+    dimensions,
+    current.filter((row) => row.id === undefined),
+  ).filter((row) => !taken.has(keyOf(row.specValues ?? [])));
+  return [...kept, ...added.map(({ id: _id, ...row }) => row)];
+}
+
+/** Edit form values → what the data provider diffs and PATCHes. */
 export function toProductEdit(values: Record<string, unknown>, previous: ProductDetail | undefined) {
   const rows = (values.skus as SkuRow[] | undefined) ?? [];
   const out: Record<string, unknown> = {
@@ -115,11 +184,35 @@ export function toProductEdit(values: Record<string, unknown>, previous: Product
     descriptionHtml: String(values.descriptionHtml ?? ''),
   };
   if (previous) {
-    const updates = skuUpdates(rows, previous.skus);
+    const dimensions = toDimensions(values.specRows as DimensionRow[] | undefined);
+    if (
+      values.specRows !== undefined &&
+      JSON.stringify(dimensions) !== JSON.stringify(previous.specDimensions)
+    )
+      out.specDimensions = dimensions;
+    const existing = rows.filter((row) => row.id !== undefined);
+    const updates = skuUpdates(existing, previous.skus);
     if (updates.length > 0) out.skus = updates;
-    const kept = new Set(rows.map((row) => row.id));
+    const added = rows.filter((row) => row.id === undefined).map(toSkuInput);
+    if (added.length > 0) out.addSkus = added;
+    const kept = new Set(existing.map((row) => row.id));
     const removed = previous.skus.filter((sku) => !kept.has(sku.id)).map((sku) => sku.id);
     if (removed.length > 0) out.removeSkuIds = removed;
+  }
+  return out;
+}
+
+/**
+ * The server's field paths → the edit form's: added SKUs are the rows after the existing ones;
+ * whatever concerns the grid as a whole (dimensions, removals, missing SKUs) goes on the specs.
+ */
+export function editFormErrors<T>(errors: Record<string, T>, existingRows: number): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const added = /^addSkus\.(\d+)(\..*)?$/.exec(path);
+    if (added) out[`skus.${existingRows + Number(added[1])}${added[2] ?? ''}`] = message;
+    else if (/^(specDimensions|removeSkuIds|addSkus)(\.|$)/.test(path)) out.specRows ??= message;
+    else out[path] = message;
   }
   return out;
 }
