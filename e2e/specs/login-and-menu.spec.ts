@@ -23,20 +23,26 @@ test('the derived menus match the roles table of DESIGN.md', async () => {
     t('resources.products.name'),
     t('resources.categories.name'),
     t('resources.inventory-movements.name'),
+    // Every role reads shipping templates (operators and admins manage them).
+    t('resources.shipping-templates.name'),
   ];
+  // Every role reads members (masked); only admins manage the storefront channels.
+  const members = t('resources.members.name');
   const dashboard = t('ra.page.dashboard');
   const expected = {
     admin: [
       dashboard,
       ...catalog,
+      members,
+      t('resources.channels.name'),
       t('resources.staff-users.name'),
       t('resources.settings.name'),
       t('resources.audit-logs.name'),
     ],
-    operator: [dashboard, ...catalog],
+    operator: [dashboard, ...catalog, members],
     // CS has no dashboards in the table; the welcome page is everyone's landing page.
-    customer_service: [dashboard, ...catalog],
-    manager: [dashboard, ...catalog, t('resources.audit-logs.name')],
+    customer_service: [dashboard, ...catalog, members],
+    manager: [dashboard, ...catalog, members, t('resources.audit-logs.name')],
   } as const;
   for (const [role, items] of Object.entries(expected)) {
     expect(new Set(expectedMenu(role as keyof typeof expected)), role).toEqual(new Set(items));

@@ -7,9 +7,12 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import auditLogs from './resources/audit-logs';
 import categories from './resources/categories';
+import channels from './resources/channels';
 import inventoryMovements from './resources/inventory-movements';
+import members from './resources/members';
 import products from './resources/products';
 import settings from './resources/settings';
+import shippingTemplates from './resources/shipping-templates';
 import staffUsers from './resources/staff-users';
 import { Forbidden } from './ui/Forbidden';
 
@@ -30,6 +33,9 @@ export const App = () => (
     <Resource name="products" {...products} />
     <Resource name="categories" {...categories} />
     <Resource name="inventory-movements" {...inventoryMovements} />
+    <Resource name="shipping-templates" {...shippingTemplates} />
+    <Resource name="members" {...members} />
+    <Resource name="channels" {...channels} />
     <Resource name="staff-users" {...staffUsers} />
     <Resource name="audit-logs" {...auditLogs} />
     <Resource name="settings" {...settings} />

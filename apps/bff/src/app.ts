@@ -3,6 +3,7 @@
  * the caller opens the database and passes it in.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessGuard } from './auth/access-guard.js';
@@ -24,17 +25,31 @@ import { auditLogRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogCsvRoutes } from './modules/catalog-csv/routes.js';
 import { categoryRoutes } from './modules/categories/routes.js';
+import { channelApiRoutes } from './modules/channel/routes.js';
+import { channelSignatureGuard, isChannelRequest } from './modules/channel/signature-guard.js';
+import { channelRoutes } from './modules/channels/routes.js';
 import { docsRoutes } from './modules/docs/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
+import { memberRoutes } from './modules/members/routes.js';
 import { productImageRoutes } from './modules/product-images/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
+import { shippingTemplateRoutes } from './modules/shipping-templates/routes.js';
 import { staffUserRoutes } from './modules/staff-users/routes.js';
 import { stockRoutes } from './modules/stock/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export { type RouteEntry, routeRegistry } from './lib/route.js';
+
+/**
+ * Storefront channel requests carry a signature, not a session cookie: CSRF (a browser riding
+ * a cookie) does not apply to them, and a cookie they might carry makes nobody signed in.
+ */
+const staffOnly =
+  (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+  (c, next) =>
+    isChannelRequest(c.req.path) ? next() : middleware(c, next);
 
 export type BuildAppOptions = {
   db: Db;
@@ -57,14 +72,15 @@ export function buildApp(options: BuildAppOptions) {
   app.use('*', requestId(), accessLog(deps.logger), secureHeaders());
   app.use(
     '/api/*',
-    csrfGuard(deps.config.trustProxy),
+    staffOnly(csrfGuard(deps.config.trustProxy)),
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
         throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large (1 MB at most).');
       },
     }),
-    sessionMiddleware(deps),
+    channelSignatureGuard(deps),
+    staffOnly(sessionMiddleware(deps)),
     accessGuard(deps),
   );
 
@@ -79,7 +95,11 @@ export function buildApp(options: BuildAppOptions) {
   productWorkflowRoutes(app, deps);
   productImageRoutes(app, deps);
   stockRoutes(app, deps);
+  shippingTemplateRoutes(app, deps);
   jobRoutes(app, deps);
+  channelRoutes(app, deps);
+  memberRoutes(app, deps);
+  channelApiRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

@@ -1,6 +1,7 @@
 /** What the Hono context carries for every request. */
 import type { HttpBindings } from '@hono/node-server';
 import type { Role } from '@siyu/shared';
+import type { SignedChannel } from './modules/channel/signed-channel.js';
 
 export type AuthUser = { id: number; username: string; displayName: string; role: Role };
 
@@ -14,5 +15,7 @@ export type AppEnv = {
     user: AuthUser | undefined;
     /** sha256 of the session cookie, when the request carries a live session. */
     sessionId: string | undefined;
+    /** The storefront channel whose signature a /api/channel/* request carries. */
+    channel: SignedChannel | undefined;
   };
 };

@@ -2,11 +2,13 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { catalogEnglish, catalogErrorsEnglish } from './catalog.en';
+import { ordersEnglish, ordersErrorsEnglish } from './orders.en';
 import type { OwnMessages } from './zh-CN';
 
 export const ownEnglish: OwnMessages = {
   resources: {
     ...catalogEnglish,
+    ...ordersEnglish,
     'staff-users': {
       name: 'Staff user |||| Staff users',
       fields: {
@@ -189,6 +191,7 @@ export const ownEnglish: OwnMessages = {
       INTERNAL: 'The server failed; please try again later',
       NETWORK: 'Cannot reach the server; check the network and try again',
       ...catalogErrorsEnglish,
+      ...ordersErrorsEnglish,
     },
     forbidden: {
       title: 'Access denied',

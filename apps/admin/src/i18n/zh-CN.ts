@@ -6,11 +6,13 @@
  */
 import type { TranslationMessages } from 'react-admin';
 import { catalogErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
+import { ordersErrorsZhCN, ordersZhCN } from './orders.zh-CN';
 import { raChinese } from './raChinese';
 
 export const ownZhCN = {
   resources: {
     ...catalogZhCN,
+    ...ordersZhCN,
     'staff-users': {
       name: '员工账号',
       fields: {
@@ -191,6 +193,7 @@ export const ownZhCN = {
       INTERNAL: '服务器出错，请稍后重试',
       NETWORK: '无法连接服务器，请检查网络后重试',
       ...catalogErrorsZhCN,
+      ...ordersErrorsZhCN,
     },
     forbidden: {
       title: '无权访问',

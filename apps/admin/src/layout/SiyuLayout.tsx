@@ -18,5 +18,9 @@ const SiyuAppBar = () => (
 
 /** react-admin's layout: the menu lists only what the role may open (authProvider.canAccess). */
 export const SiyuLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={SiyuAppBar}>{children}</Layout>
+  // min-width 0 lets wide content (a SKU grid, a long table) scroll inside the page instead of
+  // stretching the whole layout past the window.
+  <Layout appBar={SiyuAppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
+    {children}
+  </Layout>
 );

@@ -2,14 +2,23 @@
  * A PATCH carries only what the person changed, and only fields the server lets them edit
  * (the BFF rejects unknown fields: no mass assignment).
  */
-import { CategoryUpdate, ProductUpdate, SettingsUpdate, StaffUserUpdate } from '@siyu/shared';
+import {
+  CategoryUpdate,
+  ChannelUpdate,
+  ProductUpdate,
+  SettingsUpdate,
+  ShippingTemplateUpdate,
+  StaffUserUpdate,
+} from '@siyu/shared';
 
 /** Editable fields per resource, read from the contract's update schemas. */
 export const editableFields: Record<string, readonly string[]> = {
   'staff-users': Object.keys(StaffUserUpdate.shape),
+  channels: Object.keys(ChannelUpdate.shape),
   settings: Object.keys(SettingsUpdate.shape),
   categories: Object.keys(CategoryUpdate.shape),
   products: Object.keys(ProductUpdate.shape),
+  'shipping-templates': Object.keys(ShippingTemplateUpdate.shape),
 };
 
 /** Never sent back, whatever the resource: the server owns them. */

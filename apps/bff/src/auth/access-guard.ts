@@ -27,6 +27,11 @@ export const accessGuard =
     if (!entry) throw new AppError(403, 'FORBIDDEN', 'This route has no access rule, so it is refused.');
     const { access } = entry;
     if ('public' in access) return next();
+    if ('channel' in access) {
+      // The channel middleware has verified the signature; staff sessions count for nothing here.
+      if (!c.get('channel')) throw new AppError(401, 'UNAUTHENTICATED', 'Sign the request as a channel.');
+      return next();
+    }
     const user = c.get('user');
     if (!user) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in.');
     if ('authenticated' in access) return next();

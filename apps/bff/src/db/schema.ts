@@ -2,7 +2,15 @@
  * The database as Kysely sees it. Column names are camelCase here and snake_case in SQL
  * (Kysely's CamelCasePlugin maps them).
  */
-import type { MovementReason, ProductStatus, Role } from '@siyu/shared';
+import type {
+  MovementReason,
+  ProductStatus,
+  ProvinceCode,
+  RegionShippingRule,
+  Role,
+  ShippingChargeBy,
+  VisitEventType,
+} from '@siyu/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -101,6 +109,8 @@ export interface ProductsTable {
   status: Generated<ProductStatus>;
   rejectReason: string | null;
   specDimensions: JsonOf<{ name: string; values: string[] }[]>;
+  /** None: the product ships free. */
+  shippingTemplateId: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -123,6 +133,24 @@ export interface SkusTable {
   updatedAt: Timestamp;
 }
 
+export interface ShippingTemplatesTable {
+  id: Generated<number>;
+  name: string;
+  chargeBy: ShippingChargeBy;
+  firstUnits: number;
+  firstFee: number;
+  additionalUnits: number;
+  additionalFee: number;
+  regionRules: JsonOf<RegionShippingRule[]>;
+  freeShippingThreshold: number | null;
+  remoteProvinces: JsonOf<ProvinceCode[]>;
+  remoteSurcharge: number;
+  undeliverableProvinces: JsonOf<ProvinceCode[]>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface InventoryMovementsTable {
   id: Generated<number>;
   skuId: number | null;
@@ -138,8 +166,63 @@ export interface InventoryMovementsTable {
   at: Timestamp;
 }
 
+export interface ChannelsTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  /** Plain: the BFF computes the same HMAC as the storefront. Never sent out but once. */
+  secret: string;
+  enabled: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  channelId: number;
+  key: string;
+  requestHash: string;
+  status: 'in_flight' | 'done';
+  claimToken: string;
+  claimedAt: Timestamp;
+  responseStatus: number | null;
+  responseBody: string | null;
+  createdAt: Timestamp;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  channelId: number;
+  openid: string;
+  nickname: string | null;
+  /** Stored whole, masked on the way out. */
+  phone: string | null;
+  registeredAt: Timestamp;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface VisitEventsTable {
+  id: Generated<number>;
+  channelId: number;
+  memberId: number | null;
+  visitorId: string;
+  type: VisitEventType;
+  productId: number | null;
+  skuId: number | null;
+  quantity: number | null;
+  page: string | null;
+  at: Timestamp;
+  receivedAt: Timestamp;
+}
+
 export interface Database {
   staffUsers: StaffUsersTable;
+  channels: ChannelsTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  members: MembersTable;
+  visitEvents: VisitEventsTable;
   sessions: SessionsTable;
   loginFailures: LoginFailuresTable;
   auditLogs: AuditLogsTable;
@@ -149,9 +232,12 @@ export interface Database {
   products: ProductsTable;
   skus: SkusTable;
   inventoryMovements: InventoryMovementsTable;
+  shippingTemplates: ShippingTemplatesTable;
 }
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type MemberRow = Selectable<MembersTable>;
 export type NewStaffUserRow = Insertable<StaffUsersTable>;
 export type StaffUserRowUpdate = Updateable<StaffUsersTable>;
 export type SettingsRow = Selectable<SettingsTable>;
@@ -160,3 +246,4 @@ export type CategoryRow = Selectable<CategoriesTable>;
 export type ProductRow = Selectable<ProductsTable>;
 export type SkuRow = Selectable<SkusTable>;
 export type InventoryMovementRow = Selectable<InventoryMovementsTable>;
+export type ShippingTemplateRow = Selectable<ShippingTemplatesTable>;

@@ -2,6 +2,7 @@
 import { sweepFailures } from '../auth/login-limits.js';
 import type { Deps } from '../deps.js';
 import { runAuditRetention } from './audit-retention.js';
+import { runIdempotencyPurge } from './idempotency-purge.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -19,6 +20,11 @@ export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}
           now: deps.clock(),
           minIntervalMs: DAY_MS - HOUR_MS,
         }),
+    },
+    {
+      name: 'idempotency-purge',
+      everyMs: HOUR_MS,
+      run: () => runIdempotencyPurge(deps.db, deps.clock()),
     },
     {
       name: 'login-failures-sweep',

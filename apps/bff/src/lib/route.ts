@@ -6,7 +6,8 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Action, ErrorBody, type Resource } from '@siyu/shared';
 
 export type Permission = { [R in Resource]: { resource: R; action: Action<R> } }[Resource];
-export type Access = { public: true } | { authenticated: true } | Permission;
+/** `channel`: a storefront request signed with a channel's secret (no staff session). */
+export type Access = { public: true } | { authenticated: true } | { channel: true } | Permission;
 
 export type RouteEntry = {
   method: string;
@@ -27,7 +28,11 @@ const err = (description: string) => ({ description, content: errorContent });
 function standardErrors(access: Access) {
   return {
     400: err('Invalid input: `fields` names each invalid input path'),
-    ...('public' in access ? {} : { 401: err('Not signed in, or the session has expired') }),
+    ...('public' in access
+      ? {}
+      : 'channel' in access
+        ? { 401: err('Unknown or disabled channel, bad signature, or a timestamp outside ±300 s') }
+        : { 401: err('Not signed in, or the session has expired') }),
     ...('resource' in access ? { 403: err('The role may not do this') } : {}),
     500: err('Unexpected error; only a generic message and the request id are returned'),
   };
@@ -36,6 +41,7 @@ function standardErrors(access: Access) {
 function describeAccess(access: Access): string {
   if ('public' in access) return 'public';
   if ('authenticated' in access) return 'any signed-in user';
+  if ('channel' in access) return 'signed channel request';
   return `${access.resource}:${access.action}`;
 }
 
@@ -46,7 +52,9 @@ export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path'
   const withDocs = {
     ...config,
     responses: { ...standardErrors(access), ...config.responses },
-    ...('public' in access ? {} : { security: [{ session: [] }] }),
+    ...('public' in access
+      ? {}
+      : { security: [{ ['channel' in access ? 'channelSignature' : 'session']: [] }] }),
     'x-permission': describeAccess(access),
   } as R;
   const route = createRoute(withDocs);

@@ -66,6 +66,8 @@ export const Product = z
     status: ProductStatus,
     rejectReason: z.string().nullable(),
     specDimensions: z.array(SpecDimension),
+    /** The product's shipping template (运费模板); null: it ships free. */
+    shippingTemplateId: z.number().int().nullable(),
     minPrice: FenAmount.nullable(),
     maxPrice: FenAmount.nullable(),
     totalStock: z.number().int(),
@@ -109,6 +111,8 @@ export const ProductCreate = z
     brand: z.string().trim().max(50).nullable().optional(),
     descriptionHtml: DescriptionHtml.optional(),
     specDimensions: SpecDimensions.default([]),
+    /** None (or null): the product ships free. */
+    shippingTemplateId: Id.nullable().optional(),
     skus: z.array(SkuInput).min(1).max(1000),
   })
   .superRefine((input, ctx) => {
@@ -160,6 +164,8 @@ export const ProductUpdate = z
     categoryId: Id.optional(),
     brand: z.string().trim().max(50).nullable().optional(),
     descriptionHtml: DescriptionHtml.optional(),
+    /** null: ship free from now on. */
+    shippingTemplateId: Id.nullable().optional(),
     /** The full new list of spec dimensions. */
     specDimensions: SpecDimensions.optional(),
     skus: z.array(SkuUpdate).max(1000).optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ORDER_MAX_LINES, ORDER_MAX_QUANTITY_PER_LINE } from '../domain/orderPricing.js';
 import { ProvinceCode, provinceCodes } from '../domain/provinces.js';
 import { ShippingChargeBy, shippingTemplateProblems } from '../domain/shippingFee.js';
-import { listQuery, shortText, Timestamp, Version } from './common.js';
+import { Id, listQuery, shortText, Timestamp, Version } from './common.js';
 import { FenAmount } from './products.js';
 
 /** A parcel's fee: at most ¥10,000. */
@@ -118,3 +119,44 @@ export type ShippingTemplateFilter = z.infer<typeof ShippingTemplateFilter>;
 
 export const shippingTemplateSortFields = ['id', 'name', 'updatedAt', 'productCount'] as const;
 export const ShippingTemplateListQuery = listQuery(shippingTemplateSortFields);
+
+/** What the console's "试算" panel (and, inside its transaction, order placement) asks. */
+export const ShippingQuoteRequest = z
+  .strictObject({
+    province: ProvinceCode,
+    lines: z
+      .array(
+        z.strictObject({
+          skuId: Id,
+          quantity: z.number().int().min(1).max(ORDER_MAX_QUANTITY_PER_LINE),
+        }),
+      )
+      .min(1)
+      .max(ORDER_MAX_LINES)
+      .refine((lines) => new Set(lines.map((l) => l.skuId)).size === lines.length, 'a SKU is listed twice'),
+  })
+  .meta({ id: 'ShippingQuoteRequest' });
+export type ShippingQuoteRequest = z.infer<typeof ShippingQuoteRequest>;
+
+/** The fee of the lines that share one template (or none: they ship free). */
+export const ShippingQuoteGroup = z
+  .object({
+    templateId: z.number().int().nullable(),
+    templateName: z.string().nullable(),
+    chargeBy: ShippingChargeBy.nullable(),
+    skuIds: z.array(z.number().int()),
+    goodsAmount: FenAmount,
+    /** Pieces or grams charged for. */
+    units: z.number().int().nonnegative(),
+    baseFee: FenAmount,
+    surcharge: FenAmount,
+    freeShipping: z.boolean(),
+    fee: FenAmount,
+  })
+  .meta({ id: 'ShippingQuoteGroup' });
+export type ShippingQuoteGroup = z.infer<typeof ShippingQuoteGroup>;
+
+export const ShippingFeeQuote = z
+  .object({ province: ProvinceCode, fee: FenAmount, groups: z.array(ShippingQuoteGroup) })
+  .meta({ id: 'ShippingFeeQuote' });
+export type ShippingFeeQuote = z.infer<typeof ShippingFeeQuote>;

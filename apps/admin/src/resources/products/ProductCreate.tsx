@@ -12,10 +12,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { ShippingTemplateInput } from '../shipping-templates/ShippingTemplateInput';
 import { CategoryInput } from './CategoryInput';
 import { DescriptionInput } from './DescriptionInput';
 import { type DimensionRow, gridRows, type SkuRow, toDimensions, toProductCreate } from './productInput';
-import { SkuRowInputs } from './SkuFields';
+import { SkuRowInputs, skuGridSx } from './SkuFields';
 
 const MAX_DIMENSIONS = 3;
 
@@ -45,12 +46,19 @@ const defaultValues = { specDimensions: [], skus: [{ specValues: [], specLabel: 
 const ProductCreate = () => {
   const translate = useTranslate();
   return (
-    <Create redirect="show" transform={toProductCreate}>
+    <Create
+      redirect="show"
+      transform={(values) => ({
+        ...toProductCreate(values),
+        shippingTemplateId: (values.shippingTemplateId as number | null | undefined) ?? null,
+      })}
+    >
       <SimpleForm defaultValues={defaultValues}>
         <TextInput source="title" validate={[required(), maxLength(100)]} fullWidth />
         <TextInput source="subtitle" validate={maxLength(200)} fullWidth />
         <CategoryInput source="categoryId" validate={required()} onlyEnabled />
         <TextInput source="brand" validate={maxLength(50)} />
+        <ShippingTemplateInput />
         <DescriptionInput />
         <Typography variant="h6">{translate('resources.products.sections.specs')}</Typography>
         <Alert severity="info" sx={{ mb: 1 }}>
@@ -77,7 +85,7 @@ const ProductCreate = () => {
         <Typography variant="h6" sx={{ mt: 2 }}>
           {translate('resources.products.sections.skus')}
         </Typography>
-        <ArrayInput source="skus" label={false}>
+        <ArrayInput source="skus" label={false} sx={skuGridSx}>
           <SimpleFormIterator inline disableAdd disableReordering>
             {SkuRowInputs({ stockEditable: true })}
           </SimpleFormIterator>

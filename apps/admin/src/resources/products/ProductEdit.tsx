@@ -17,11 +17,12 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { ShippingTemplateInput } from '../shipping-templates/ShippingTemplateInput';
 import { CategoryInput } from './CategoryInput';
 import { DescriptionInput } from './DescriptionInput';
 import { ProductDeleteButton } from './ProductDeleteButton';
 import { editFormErrors, specLabel, toDimensionRows, toProductEdit } from './productInput';
-import { SkuRowInputs } from './SkuFields';
+import { SkuRowInputs, skuGridSx } from './SkuFields';
 import { SpecGridEditor } from './SpecGridEditor';
 
 /** Delete appears only for drafts and rejected products (take others off the shelf instead). */
@@ -74,7 +75,13 @@ const ProductEdit = () => {
         existingRows.current = ((data.skus as { id?: number }[] | undefined) ?? []).filter(
           (r) => r.id,
         ).length;
-        return toProductEdit(data, options?.previousData as ProductDetail | undefined);
+        const previous = options?.previousData as ProductDetail | undefined;
+        const shippingTemplateId = (data.shippingTemplateId as number | null | undefined) ?? null;
+        return {
+          ...toProductEdit(data, previous),
+          // Sent only when changed (the data provider drops what equals the record).
+          shippingTemplateId,
+        };
       }}
     >
       <SimpleForm toolbar={<EditToolbar />}>
@@ -82,6 +89,7 @@ const ProductEdit = () => {
         <TextInput source="subtitle" validate={maxLength(200)} fullWidth />
         <CategoryInput source="categoryId" validate={required()} />
         <TextInput source="brand" validate={maxLength(50)} />
+        <ShippingTemplateInput />
         <DescriptionInput />
         <Typography variant="h6">{translate('resources.products.sections.specs')}</Typography>
         <SpecGridEditor />
@@ -92,7 +100,7 @@ const ProductEdit = () => {
           {translate('resources.products.edit.skus_help')}
         </Typography>
         {/* SKUs come and go with spec values (regenerate), never one by one: the grid stays whole. */}
-        <ArrayInput source="skus" label={false}>
+        <ArrayInput source="skus" label={false} sx={skuGridSx}>
           <SimpleFormIterator inline disableAdd disableRemove disableReordering>
             {SkuRowInputs({ stockEditable: 'new' })}
           </SimpleFormIterator>

@@ -10,6 +10,13 @@ const validateSkuCode = (value: unknown) =>
 
 const keepText = (value: string) => value;
 
+/** The SKU rows keep their field widths and scroll sideways in the form when the window is narrow. */
+export const skuGridSx = {
+  maxWidth: '100%',
+  overflowX: 'auto',
+  '& .RaSimpleFormIterator-form > *': { flexShrink: 0 },
+} as const;
+
 /** A price typed in yuan (the form keeps the text; it becomes fen on save). */
 export const YuanInput = ({
   source,
@@ -92,7 +99,7 @@ export const SkuRowInputs = ({ stockEditable }: { stockEditable: boolean | 'new'
     key="barcode"
     source="barcode"
     label={label('barcode')}
-    sx={{ width: 140 }}
+    sx={{ width: 170 }}
     helperText={false}
   />,
   <NumberInput

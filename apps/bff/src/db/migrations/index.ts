@@ -7,6 +7,9 @@ import * as jobs from './0004_jobs.js';
 import * as productFigures from './0005_product_figures.js';
 import * as jobLease from './0006_job_lease.js';
 import * as openingStock from './0007_opening_stock.js';
+import * as channelsMembers from './0008_channels_members.js';
+import * as shippingTemplates from './0009_shipping_templates.js';
+import * as productListSpeed from './0010_product_list_speed.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_product_figures': productFigures,
   '0006_job_lease': jobLease,
   '0007_opening_stock': openingStock,
+  '0008_channels_members': channelsMembers,
+  '0009_shipping_templates': shippingTemplates,
+  '0010_product_list_speed': productListSpeed,
 };

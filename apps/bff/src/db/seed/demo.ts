@@ -8,6 +8,8 @@ import type { PasswordHasher } from '../../auth/password.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../connect.js';
 import { type CatalogOptions, seedCatalog } from './catalog.js';
+import { seedDemoChannel } from './channel.js';
+import { seedShippingTemplates } from './shipping-templates.js';
 
 export const demoAccounts: {
   username: string;
@@ -96,5 +98,7 @@ export async function seedDemo(
       });
     }
   });
+  await seedDemoChannel(db, now);
   if (catalog) await seedCatalog(db, { ...catalog, now });
+  await seedShippingTemplates(db, now);
 }

@@ -9,6 +9,13 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>) {
     name: 'siyu_session',
     description: 'Set by POST /api/auth/login',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'channelSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Signature',
+    description:
+      'Storefront channels: X-Channel-Key, X-Timestamp (unix seconds, ±300 s) and X-Signature = hex HMAC-SHA256(secret, timestamp + "." + raw body); writes also send Idempotency-Key.',
+  });
   let doc: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   return () => {
     doc ??= app.getOpenAPI31Document({

@@ -19,7 +19,9 @@ import { sanitizeHtml } from '../../lib/sanitize-html.js';
 import { applyStockDelta } from '../stock/service.js';
 
 type OwnFields = Partial<
-  Pick<ProductDetail, 'title' | 'subtitle' | 'categoryId' | 'brand' | 'descriptionHtml'>
+  Pick<ProductDetail, 'title' | 'subtitle' | 'categoryId' | 'brand' | 'descriptionHtml'> & {
+    shippingTemplateId: number | null;
+  }
 >;
 type SkuChange = NonNullable<ProductUpdate['skus']>[number];
 
@@ -46,6 +48,8 @@ function ownChanges(before: ProductDetail, patch: ProductUpdate): OwnFields {
   if (patch.categoryId !== undefined && patch.categoryId !== before.categoryId)
     own.categoryId = patch.categoryId;
   if (patch.brand !== undefined && patch.brand !== before.brand) own.brand = patch.brand;
+  if (patch.shippingTemplateId !== undefined && patch.shippingTemplateId !== before.shippingTemplateId)
+    own.shippingTemplateId = patch.shippingTemplateId;
   if (patch.descriptionHtml !== undefined) {
     const html = sanitizeHtml(patch.descriptionHtml);
     if (html !== before.descriptionHtml) own.descriptionHtml = html;

@@ -5,9 +5,16 @@
  * and read like any column.
  */
 import type { Product, ProductDetail, ProductFilter, productSortFields, Sku } from '@siyu/shared';
-import { type ColumnType, type Kysely, type Selectable, sql } from 'kysely';
+import {
+  type ColumnType,
+  type Expression,
+  type Kysely,
+  type QueryCreator,
+  type Selectable,
+  sql,
+} from 'kysely';
 import type { Database, SkuRow } from '../../db/schema.js';
-import { type ListQuery, likePattern, pageWindow, prefixPattern } from '../../lib/list.js';
+import { type ListQuery, pageWindow, prefixPattern } from '../../lib/list.js';
 
 /**
  * The figures migration 0005 keeps on each product row (triggers on `skus`), declared here
@@ -19,7 +26,7 @@ export interface ProductFiguresColumns {
   totalStock: ColumnType<number, never, never>;
   skuCount: ColumnType<number, never, never>;
   lowStockSkuCount: ColumnType<number, never, never>;
-  /** lower(title), generated: the keyword scan matches it with a plain LIKE. */
+  /** lower(title), generated: the keyword scan looks for the lower-cased keyword in it. */
   titleSearch: ColumnType<string, never, never>;
 }
 
@@ -29,7 +36,28 @@ export type ProductListRow = Selectable<ProductsDatabase['products']>;
 export const withFigures = (db: Kysely<Database>): Kysely<ProductsDatabase> =>
   db.withTables<{ products: ProductFiguresColumns }>();
 
-export function toProduct(row: ProductListRow): Product {
+/** What a list row shows: not the description (rich text of any length) nor the search copies. */
+const listColumns = [
+  'id',
+  'title',
+  'subtitle',
+  'categoryId',
+  'brand',
+  'status',
+  'rejectReason',
+  'specDimensions',
+  'shippingTemplateId',
+  'minPrice',
+  'maxPrice',
+  'totalStock',
+  'skuCount',
+  'lowStockSkuCount',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const satisfies readonly (keyof ProductListRow)[];
+
+export function toProduct(row: Pick<ProductListRow, (typeof listColumns)[number]>): Product {
   return {
     id: row.id,
     title: row.title,
@@ -39,6 +67,7 @@ export function toProduct(row: ProductListRow): Product {
     status: row.status,
     rejectReason: row.rejectReason,
     specDimensions: row.specDimensions,
+    shippingTemplateId: row.shippingTemplateId,
     minPrice: row.minPrice === null ? null : Number(row.minPrice),
     maxPrice: row.maxPrice === null ? null : Number(row.maxPrice),
     totalStock: Number(row.totalStock),
@@ -70,7 +99,11 @@ export function toSku(row: SkuRow): Sku {
 /** getMany: the products with these ids. */
 export async function productsByIds(db: Kysely<Database>, ids: number[]): Promise<Product[]> {
   if (ids.length === 0) return [];
-  const rows = await withFigures(db).selectFrom('products').selectAll().where('id', 'in', ids).execute();
+  const rows = await withFigures(db)
+    .selectFrom('products')
+    .select(listColumns)
+    .where('id', 'in', ids)
+    .execute();
   return rows.map(toProduct);
 }
 
@@ -80,7 +113,7 @@ export async function loadProductDetail(
 ): Promise<ProductDetail | undefined> {
   const row = await withFigures(db)
     .selectFrom('products')
-    .selectAll()
+    .select([...listColumns, 'descriptionHtml'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -88,52 +121,78 @@ export async function loadProductDetail(
   return { ...toProduct(row), descriptionHtml: row.descriptionHtml, skus: skus.map(toSku) };
 }
 
+/** The ids of the products a keyword matches, gathered once per list page (WITH). */
+interface KeywordHits {
+  keywordHits: { id: number };
+}
+type ListDatabase = ProductsDatabase & KeywordHits;
+
 /**
- * The filtered product list. Keyword: title contains (a LIKE on the stored lower-cased title),
- * or a SKU's code or barcode starts with it (btree prefix indexes); SKU conditions are
- * `id IN (SELECT product_id …)` so the planner can use the SKU indexes once rather than probe
- * per product. Low stock reads the product's kept count (partial index).
+ * The ids a keyword matches: the title contains it, or a SKU's code or barcode starts with
+ * it. Each part reads its own index (the title's grams by GIN, migration 0010, then `strpos`
+ * for the titles that really contain it; code and barcode by a prefix range), instead of an
+ * OR with a semi-join that read the whole products table per keyword.
  */
-export function filteredProducts(
+function keywordMatches(db: Kysely<Database>, keyword: string) {
+  const q = keyword.toLowerCase();
+  return withFigures(db)
+    .selectFrom('products')
+    .select('id')
+    .where(sql<boolean>`${sql.ref('titleGrams')} @> text_grams(${q})`)
+    .where(sql`strpos(${sql.ref('titleSearch')}, ${q})`, '>', 0)
+    .union(db.selectFrom('skus').select('productId as id').where(sql`lower(code)`, 'like', prefixPattern(q)))
+    .union(
+      db.selectFrom('skus').select('productId as id').where(sql`lower(barcode)`, 'like', prefixPattern(q)),
+    );
+}
+
+/** No `keywordHits` is declared by this creator; only queries that filter by keyword name it. */
+const plainCreator = (db: Kysely<Database>) => withFigures(db) as unknown as QueryCreator<ListDatabase>;
+
+/**
+ * The filters on a products query made by `from`; `keywordIds` selects the ids the keyword
+ * matches (gathered inline when not given).
+ *
+ * Keyword: the products are read by id, `id = any(array(…))`.
+ *
+ * Price range, "has a SKU priced within [gte, lte]", from the kept range of each product:
+ * one bound alone is decided by it (max_price ≥ gte, min_price ≤ lte); with both, a product
+ * whose range overlaps the window has its cheapest SKU inside when min_price ≥ gte and its
+ * dearest inside when max_price ≤ lte, so only a product whose range straddles the whole
+ * window has its SKUs looked at.
+ */
+function narrowed(
   db: Kysely<Database>,
+  from: QueryCreator<ListDatabase>,
   filter: ProductFilter,
   categoryIds: number[] | undefined,
+  keywordIds?: Expression<{ id: number }>,
 ) {
-  let base = withFigures(db).selectFrom('products');
+  let base = from.selectFrom('products');
   if (filter.q) {
-    const q = filter.q.toLowerCase();
-    base = base.where((eb) =>
-      eb.or([
-        eb('titleSearch', 'like', likePattern(q)),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('skus')
-            .select('productId')
-            .where((s) =>
-              s.or([
-                s(sql`lower(code)`, 'like', prefixPattern(q)),
-                s(sql`lower(barcode)`, 'like', prefixPattern(q)),
-              ]),
-            ),
-        ),
-      ]),
-    );
+    const ids = keywordIds ?? keywordMatches(db, filter.q);
+    base = base.where('id', '=', sql<number>`any(array(${ids}))`);
   }
   if (categoryIds) base = base.where('categoryId', 'in', categoryIds);
   if (filter.status) base = base.where('status', '=', filter.status);
-  if (filter.price_gte !== undefined || filter.price_lte !== undefined) {
-    const { price_gte: gte, price_lte: lte } = filter;
-    // The kept price range rules out, by index, the products that cannot have such a SKU.
-    if (gte !== undefined) base = base.where('maxPrice', '>=', gte);
-    if (lte !== undefined) base = base.where('minPrice', '<=', lte);
-    base = base.where((eb) => {
-      let skus = eb.selectFrom('skus').select('productId');
-      if (gte !== undefined) skus = skus.where('price', '>=', gte);
-      if (lte !== undefined) skus = skus.where('price', '<=', lte);
-      return eb('id', 'in', skus);
-    });
+  const { price_gte: gte, price_lte: lte } = filter;
+  if (gte !== undefined) base = base.where('maxPrice', '>=', gte);
+  if (lte !== undefined) base = base.where('minPrice', '<=', lte);
+  if (gte !== undefined && lte !== undefined) {
+    base = base.where((eb) =>
+      eb.or([
+        eb('minPrice', '>=', gte),
+        eb('maxPrice', '<=', lte),
+        eb.exists(
+          eb
+            .selectFrom('skus')
+            .select(sql.lit(1).as('one'))
+            .whereRef('skus.productId', '=', 'products.id')
+            .where('skus.price', '>=', gte)
+            .where('skus.price', '<=', lte),
+        ),
+      ]),
+    );
   }
   if (filter.lowStock !== undefined) base = base.where('lowStockSkuCount', filter.lowStock ? '>' : '=', 0);
   if (filter.createdAt_gte) base = base.where('createdAt', '>=', new Date(filter.createdAt_gte));
@@ -141,13 +200,27 @@ export function filteredProducts(
   return base;
 }
 
+/** The filtered product list as one self-contained query (the CSV export pages through it). */
+export function filteredProducts(
+  db: Kysely<Database>,
+  filter: ProductFilter,
+  categoryIds: number[] | undefined,
+) {
+  return narrowed(db, plainCreator(db), filter, categoryIds);
+}
+
 export type ProductSortField = (typeof productSortFields)[number];
 
 /**
- * One page of the filtered list and its total, as the BFF runs them (the benchmark compiles
+ * One page of the filtered list with its total, as the BFF runs them (the benchmark compiles
  * these builders to time the same SQL directly). Every sort field is a column with an index,
  * the derived figures included; `id` breaks ties so that paging is stable. A product without
  * a price sorts as the most expensive (PostgreSQL's NULL order).
+ *
+ * The total rides on the page: every row carries it, from a scalar subquery PostgreSQL runs
+ * once, so a page is one round trip instead of two; the keyword's ids are gathered once for
+ * both (WITH). A page past the end has no row to carry it: `count` is the same count on its
+ * own, for that case.
  */
 export function productListStatements(
   db: Kysely<Database>,
@@ -157,15 +230,24 @@ export function productListStatements(
 ) {
   const { limit, offset } = pageWindow(query);
   const direction = query.order === 'ASC' ? 'asc' : 'desc';
-  const filtered = filteredProducts(db, filter, categoryIds);
-  const page = filtered
-    .selectAll()
+  const plain = plainCreator(db);
+  const keyword = filter.q;
+  const outer: QueryCreator<ListDatabase> = keyword
+    ? withFigures(db).with('keywordHits', () => keywordMatches(db, keyword))
+    : plain;
+  const keywordIds = keyword ? plain.selectFrom('keywordHits').select('id') : undefined;
+  const total = narrowed(db, plain, filter, categoryIds, keywordIds).select(
+    sql<number>`count(*)`.as('total'),
+  );
+  const page = narrowed(db, outer, filter, categoryIds, keywordIds)
+    .select(listColumns)
+    .select(total.as('total'))
     .orderBy(sql.ref(query.sort ?? 'id'), direction)
     .orderBy('id', direction)
     .limit(limit)
     .offset(offset);
-  const count = filtered.select(sql<number>`count(*)`.as('total'));
-  return { page, count };
+  const count = filteredProducts(db, filter, categoryIds).select(sql<number>`count(*)`.as('total'));
+  return { page, count, offset };
 }
 
 export async function productListPage(
@@ -174,7 +256,12 @@ export async function productListPage(
   categoryIds: number[] | undefined,
   query: ListQuery<ProductSortField>,
 ): Promise<{ data: Product[]; total: number }> {
-  const { page, count } = productListStatements(db, filter, categoryIds, query);
-  const [rows, counted] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
-  return { data: rows.map(toProduct), total: Number(counted.total) };
+  const { page, count, offset } = productListStatements(db, filter, categoryIds, query);
+  const rows = await page.execute();
+  const first = rows[0];
+  // An empty page: nothing matched at all, or the page lies past the end.
+  let total = 0;
+  if (first) total = Number(first.total);
+  else if (offset > 0) total = Number((await count.executeTakeFirstOrThrow()).total);
+  return { data: rows.map(toProduct), total };
 }

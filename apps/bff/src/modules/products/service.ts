@@ -23,6 +23,7 @@ import { versionConflict } from '../../lib/if-match.js';
 import { type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
 import { sanitizeHtml } from '../../lib/sanitize-html.js';
 import { descendantIds } from '../categories/service.js';
+import { requireShippingTemplate } from '../shipping-templates/service.js';
 import { applySkuChanges, checkGridEdit, planEdit } from './edit-plan.js';
 import { loadProductDetail, productListPage, productsByIds } from './queries.js';
 
@@ -88,6 +89,7 @@ export async function createProduct(db: Db, input: ProductCreate, ctx: AuditCont
   try {
     return await db.transaction().execute(async (trx) => {
       await requireCategory(trx, input.categoryId);
+      await requireShippingTemplate(trx, input.shippingTemplateId ?? null);
       const taken = await takenCodes(
         trx,
         input.skus.map((s) => s.code),
@@ -108,6 +110,7 @@ export async function createProduct(db: Db, input: ProductCreate, ctx: AuditCont
           brand: input.brand ?? null,
           descriptionHtml: sanitizeHtml(input.descriptionHtml ?? ''),
           specDimensions: JSON.stringify(input.specDimensions),
+          shippingTemplateId: input.shippingTemplateId ?? null,
           createdAt: ctx.at,
           updatedAt: ctx.at,
         })
@@ -220,6 +223,8 @@ export async function updateProduct(
       const plan = planEdit(before, patch);
       if (plan.unchanged) return before;
       if (plan.own.categoryId !== undefined) await requireCategory(trx, plan.own.categoryId);
+      if (plan.own.shippingTemplateId !== undefined)
+        await requireShippingTemplate(trx, plan.own.shippingTemplateId);
       if (row.status === 'active')
         assertSellable(plan.sellable, plan.removed.length > 0 ? 'removeSkuIds' : 'skus');
       checkGridEdit(before, patch, plan);
