@@ -8,6 +8,7 @@ import type { LoadOptions, LoadResult } from './load.js';
 import { type Figure, printFigures, printLoadTable } from './report.js';
 import { authScenario } from './scenarios/auth.js';
 import { productsScenario } from './scenarios/products.js';
+import { spaScenario } from './scenarios/spa.js';
 import { type BenchServer, startBenchServer } from './server.js';
 
 type Scenario = (
@@ -19,6 +20,7 @@ type Scenario = (
 const scenarios: Record<string, Scenario> = {
   auth: authScenario,
   products: productsScenario,
+  spa: spaScenario,
 };
 
 const { values } = parseArgs({
