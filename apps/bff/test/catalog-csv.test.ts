@@ -58,7 +58,7 @@ describe('CSV export', () => {
     const first = shirt.skus[0];
     // The title starts with "=": guarded against spreadsheet formulas.
     expect(lines[1]).toBe(
-      `${shirt.id},'=纯棉 T 恤,夏季新款,CSV 测试,draft,${first.code},红/S,99.00,129.00,40.00,10,${first.barcode},3`,
+      `${shirt.id},'=纯棉 T 恤,夏季新款,CSV 测试,draft,${first.code},颜色:红/尺码:S,99.00,129.00,40.00,10,${first.barcode},3`,
     );
     expect(res.text).not.toContain(other.skus[0].code);
   });

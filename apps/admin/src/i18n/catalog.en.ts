@@ -62,8 +62,14 @@ export const catalogEnglish: Shape<typeof catalogZhCN> = {
           'Finds each existing SKU by sku_code and updates these columns: %{columns}. You can edit a file from "Export CSV" and import it; columns the file lacks stay unchanged, and other columns (stock, status, …) are ignored.',
         stock:
           'One counted quantity per SKU, with these columns: %{columns}. The difference from the stock at that moment is written to the stock ledger (reason: import); stock is never overwritten blindly.',
+        create:
+          'New products: a row whose sku_code is new and whose product_id is empty creates a SKU of a new product (a draft). Rows with the same title and category form one product and must cover every combination of its specs. Columns: %{columns}; title, category, sku_code and price are required, stock is the opening stock. category is the full path (美妆个护 › 面部护理 › 洁面; > or / also work) or a name only one category has; specs name each value: 颜色:红/尺码:S (empty for a single SKU). A product with any bad row is not created, and each of its lines is reported. New SKUs of an existing product are added on its edit page.',
         format: 'A UTF-8 CSV file with a header line, 1 MB at most.',
       },
+      template: 'Download a template',
+      template_file: 'product-import-template',
+      created:
+        '%{smart_count} new product created (as a draft) |||| %{smart_count} new products created (as drafts)',
       file: 'CSV file',
       choose_file: 'Choose file',
       no_file: 'No file chosen',

@@ -57,8 +57,13 @@ export const catalogZhCN = {
           '按 sku_code 找到已有的 SKU，更新这些列：%{columns}。可直接修改“导出 CSV”得到的文件再导入；文件中没有的列保持不变，stock、status 等其他列会被忽略。',
         stock:
           '每行一个 SKU 的盘点数量，需要这些列：%{columns}。系统按当时的库存算出差额并记入库存流水（原因：导入），不会直接覆盖库存。',
+        create:
+          '新建商品：sku_code 尚不存在且 product_id 为空的行会新建商品（草稿）的一个 SKU。标题和分类相同的行合为一个商品，须覆盖其规格的每一种组合。可用列：%{columns}；title、category、sku_code、price 必填，stock 为期初库存。category 填完整路径（美妆个护 › 面部护理 › 洁面，也可用 > 或 /），或只有一个分类使用的名称；specs 写明规格名：颜色:红/尺码:S（单规格商品留空）。一个商品只要有一行出错就不会创建，并逐行报告。为已有商品添加 SKU 请在其编辑页操作。',
         format: 'UTF-8 编码的 CSV 文件，第一行为列名，最大 1 MB。',
       },
+      template: '下载模板',
+      template_file: '商品导入模板',
+      created: '新建了 %{smart_count} 个商品（草稿）',
       file: 'CSV 文件',
       choose_file: '选择文件',
       no_file: '未选择文件',

@@ -25,7 +25,10 @@ export const productCsvColumns = [
 ] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
 
-/** The product import changes only these; the others (stock, status, …) are ignored when present. */
+/**
+ * A row naming an existing SKU changes only these; the others (stock, status, specs, …) are
+ * ignored when present.
+ */
 export const productImportColumns = [
   'sku_code',
   'title',
@@ -36,7 +39,52 @@ export const productImportColumns = [
   'barcode',
   'low_stock_threshold',
 ] as const;
+/**
+ * A row whose sku_code is new and whose product_id is empty describes a new product (created
+ * as a draft): rows with the same title and category form one product, one row per SKU.
+ */
+export const productCreateColumns = [
+  'title',
+  'category',
+  'sku_code',
+  'specs',
+  'price',
+  'subtitle',
+  'original_price',
+  'cost',
+  'stock',
+  'barcode',
+  'low_stock_threshold',
+] as const;
 export const stockImportColumns = ['sku_code', 'stock'] as const;
+
+/** "美妆个护 › 面部护理 › 洁面"; the import also reads > and / between the names. */
+export const CATEGORY_PATH_SEPARATOR = ' › ';
+export const splitCategoryPath = (text: string) =>
+  text
+    .split(/[›>/]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+
+/** A SKU's specs as "颜色:红/尺码:S": each value with its dimension's name, in dimension order. */
+export const formatSpecs = (names: readonly string[], values: readonly string[]) =>
+  values.map((value, i) => `${names[i] ?? ''}:${value}`).join('/');
+
+export type NamedSpec = { name: string; value: string };
+
+/** Reads "颜色:红/尺码:S" (a full-width ： works too); undefined when a part has no name. */
+export function parseSpecs(text: string): NamedSpec[] | undefined {
+  if (text.trim() === '') return [];
+  const specs: NamedSpec[] = [];
+  for (const part of text.split('/')) {
+    const match = /^([^:：]*)[:：](.*)$/.exec(part);
+    const name = match?.[1]?.trim() ?? '';
+    const value = match?.[2]?.trim() ?? '';
+    if (name === '' || value === '') return undefined;
+    specs.push({ name, value });
+  }
+  return specs;
+}
 
 /** At most this many data rows per import file (the body is 1 MB at most anyway). */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -97,6 +145,18 @@ const countCell = (max: number) =>
     return value;
   });
 
+/** An empty cell is no value (undefined). */
+const optionalCountCell = (max: number) =>
+  z.string().transform((text, ctx) => {
+    if (text.trim() === '') return undefined;
+    const parsed = countCell(max).safeParse(text);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 const titleCell = z
   .string()
   .transform(unguardCell)
@@ -115,15 +175,48 @@ const barcodeCell = z
 /** A product-import row: columns absent from the header are left unchanged. */
 export const ProductImportRow = z.object({
   sku_code: SkuCode,
+  /** Only read to explain a row whose SKU code is unknown. */
+  product_id: z.string().trim().optional(),
   title: titleCell.optional(),
   subtitle: subtitleCell.optional(),
   price: yuanCell.optional(),
   original_price: optionalYuanCell.optional(),
   cost: optionalYuanCell.optional(),
   barcode: barcodeCell.optional(),
-  low_stock_threshold: countCell(1_000_000).optional(),
+  /** Not nullable: an empty cell leaves it as it is (a new SKU: 0). */
+  low_stock_threshold: optionalCountCell(1_000_000).optional(),
 });
 export type ProductImportRow = z.infer<typeof ProductImportRow>;
+
+const needed = 'needed to create a product';
+const requiredCell = () => z.string(needed).refine((text) => text.trim() !== '', needed);
+
+const specsCell = z.string().transform((text, ctx) => {
+  const specs = parseSpecs(unguardCell(text));
+  if (specs === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'name each value with its spec, joined by /, e.g. 颜色:红/尺码:S',
+    });
+    return z.NEVER;
+  }
+  return specs;
+});
+
+/**
+ * A row of a new product: title, category and price are required; specs name their
+ * dimensions; stock is the opening stock. status is not read: a new product is a draft.
+ */
+export const NewProductRow = ProductImportRow.extend({
+  title: requiredCell().pipe(titleCell),
+  category: requiredCell().transform(unguardCell),
+  specs: specsCell.default([]),
+  price: requiredCell().pipe(yuanCell),
+  stock: optionalCountCell(10_000_000)
+    .transform((stock) => stock ?? 0)
+    .default(0),
+});
+export type NewProductRow = z.infer<typeof NewProductRow>;
 
 /** A stock-count row: the counted stock, applied as a delta against the stock at that moment. */
 export const StockImportRow = z.object({ sku_code: SkuCode, stock: countCell(10_000_000) });

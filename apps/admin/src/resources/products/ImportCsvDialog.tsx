@@ -1,6 +1,6 @@
 /**
- * Import from CSV, from the product list's toolbar: product/SKU details or a stock count, as the
- * role may. The file is checked (≤ 1 MB, UTF-8) before it is sent; the import then runs as a
+ * Import from CSV, from the product list's toolbar: product/SKU details (and new products) or a
+ * stock count, as the role may; a template file shows how new products are written. The file is checked (≤ 1 MB, UTF-8) before it is sent; the import then runs as a
  * background job whose progress, counts and rejected rows are shown, and the list is refreshed
  * when it ends.
  */
@@ -21,7 +21,13 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { type Job, productImportColumns, stockImportColumns } from '@siyu/shared';
+import {
+  type Job,
+  productCreateColumns,
+  productCsvColumns,
+  productImportColumns,
+  stockImportColumns,
+} from '@siyu/shared';
 import { type ChangeEvent, useCallback, useState } from 'react';
 import {
   Button,
@@ -43,6 +49,33 @@ const columnsOf: Record<ImportKind, readonly string[]> = {
   stock: stockImportColumns,
 };
 const t = (key: string) => `resources.products.csv.${key}`;
+
+/** Two SKUs of one new product (a 规格 dimension), in the export's columns; with a BOM for Excel. */
+const templateRows: Partial<Record<(typeof productCsvColumns)[number], string>>[] = [
+  {
+    title: '氨基酸洁面乳',
+    category: '美妆个护 › 面部护理 › 洁面',
+    sku_code: 'CLEAN-100',
+    specs: '规格:100ml',
+    price: '59.00',
+    stock: '20',
+  },
+  {
+    title: '氨基酸洁面乳',
+    category: '美妆个护 › 面部护理 › 洁面',
+    sku_code: 'CLEAN-150',
+    specs: '规格:150ml',
+    price: '79.00',
+    stock: '10',
+  },
+];
+const templateCsv = `\uFEFF${[productCsvColumns.join(','), ...templateRows.map((row) => productCsvColumns.map((column) => row[column] ?? '').join(','))].join('\r\n')}\r\n`;
+
+/** Products a product import created (its result's `created`). */
+const createdOf = (job: Job) => {
+  const created = (job.result as { created?: unknown } | null)?.created;
+  return typeof created === 'number' ? created : 0;
+};
 
 /** The server's reason a file was refused outright (bad header, not CSV), if it gave one. */
 function fileRefusal(error: unknown): string | undefined {
@@ -118,6 +151,7 @@ const ImportCsvDialog = ({ kinds, onClose }: { kinds: ImportKind[]; onClose: () 
     (job: Job) => (
       <Alert severity={importCounts(job.result).failed > 0 ? 'warning' : 'success'}>
         {translate(t('summary'), importCounts(job.result))}
+        {createdOf(job) > 0 ? ` ${translate(t('created'), { smart_count: createdOf(job) })}` : null}
       </Alert>
     ),
     [translate],
@@ -154,7 +188,24 @@ const ImportCsvDialog = ({ kinds, onClose }: { kinds: ImportKind[]; onClose: () 
             <DialogContentText>
               {translate(t(`help.${kind}`), { columns: columnsOf[kind].join(', ') })}
             </DialogContentText>
+            {kind === 'products' ? (
+              <DialogContentText variant="body2">
+                {translate(t('help.create'), { columns: productCreateColumns.join(', ') })}
+              </DialogContentText>
+            ) : null}
             <DialogContentText variant="body2">{translate(t('help.format'))}</DialogContentText>
+            {kind === 'products' ? (
+              <div>
+                <MuiButton
+                  component="a"
+                  size="small"
+                  href={`data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv)}`}
+                  download={`${translate(t('template_file'))}.csv`}
+                >
+                  {translate(t('template'))}
+                </MuiButton>
+              </div>
+            ) : null}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />}>
                 {translate(t('choose_file'))}

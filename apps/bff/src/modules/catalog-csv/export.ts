@@ -3,14 +3,24 @@
  * batches by keyset on (sort column, id), in the list's own order, each batch's SKUs and
  * category names with it, and every batch is written out before the next is read, so memory
  * stays flat whatever the list size.
- * UTF-8 with a BOM (Excel then reads Chinese correctly); money in yuan with two decimals.
+ * UTF-8 with a BOM (Excel then reads Chinese correctly); money in yuan with two decimals; the
+ * category as its full path and specs as "颜色:红/尺码:S", so that rows copied with a new
+ * sku_code and no product_id import as a new product.
  */
-import { formatFen, ProductFilter, productCsvColumns, type productSortFields } from '@siyu/shared';
+import {
+  CATEGORY_PATH_SEPARATOR,
+  formatFen,
+  formatSpecs,
+  ProductFilter,
+  productCsvColumns,
+  type productSortFields,
+} from '@siyu/shared';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { parseFilter } from '../../lib/list.js';
 import { descendantIds } from '../categories/service.js';
+import { withPaths } from '../categories/tree.js';
 import { filteredProducts } from '../products/queries.js';
 
 const BATCH = 200;
@@ -78,6 +88,7 @@ export async function productCsvExport(
           'subtitle',
           'categoryId',
           'status',
+          'specDimensions',
           sql<string | null>`${sortColumn}::text`.as('sortKey'),
         ])
         .orderBy(sortColumn, direction)
@@ -94,11 +105,12 @@ export async function productCsvExport(
         db.selectFrom('skus').selectAll().where('productId', 'in', ids).orderBy('id').execute(),
         db
           .selectFrom('categories')
-          .select(['id', 'name'])
+          .selectAll()
           .where('id', 'in', [...new Set(products.map((p) => p.categoryId))])
-          .execute(),
+          .execute()
+          .then((rows) => withPaths(db, rows)),
       ]);
-      const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+      const categoryPath = new Map(categories.map((c) => [c.id, c.path.join(CATEGORY_PATH_SEPARATOR)]));
       const skusOf = new Map<number, typeof skus>();
       for (const sku of skus) {
         const list = skusOf.get(sku.productId);
@@ -111,10 +123,15 @@ export async function productCsvExport(
           product.id,
           guard(product.title),
           guard(product.subtitle),
-          guard(categoryName.get(product.categoryId) ?? ''),
+          guard(categoryPath.get(product.categoryId) ?? ''),
           product.status,
           sku.code,
-          guard(sku.specValues.join('/')),
+          guard(
+            formatSpecs(
+              product.specDimensions.map((d) => d.name),
+              sku.specValues,
+            ),
+          ),
           yuan(sku.price),
           yuan(sku.originalPrice),
           yuan(sku.cost),

@@ -1,4 +1,4 @@
-/** The two CSV import jobs: queue one (header checked up front), and run one (the runner calls it). */
+/** The two CSV import jobs (a product import may also create products): queue one (header checked up front), and run one (the runner calls it). */
 import {
   type JobKind,
   type JobRowError,
@@ -14,6 +14,7 @@ import { validationFailed } from '../../lib/errors.js';
 import { enqueueJob } from '../jobs/service.js';
 import { CsvFormatError, type CsvTable, missingColumns, readCsv } from './csv.js';
 import { importRows } from './import-rows.js';
+import { planNewProducts } from './new-products.js';
 import { applyProductRow, type ProductTexts, productColumnOfField } from './product-import.js';
 import { applyStockRow } from './stock-import.js';
 
@@ -66,13 +67,16 @@ export async function runImport(
   const common = { rows: table.rows, progress, logger: deps.logger };
   if (job.kind === 'products_import') {
     const before: ProductTexts = new Map();
-    return importRows({
+    const newProducts = await planNewProducts(deps.db, table);
+    const outcome = await importRows({
       ...common,
       schema: ProductImportRow,
       codeOf: (row) => row.sku_code,
       columnOfField: productColumnOfField,
-      apply: (row) => applyProductRow(deps.db, row, ctxAt(), before),
+      apply: (row, line) =>
+        newProducts.apply(line, ctxAt()) ?? applyProductRow(deps.db, row, ctxAt(), before),
     });
+    return { ...outcome, result: { ...outcome.result, created: newProducts.created() } };
   }
   return importRows({
     ...common,

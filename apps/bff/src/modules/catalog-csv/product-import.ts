@@ -1,6 +1,7 @@
 /**
- * Product import: each row names an existing SKU by code and sets its price, original price,
- * cost, barcode and low-stock threshold, and its product's title and subtitle. A row goes
+ * Product import of existing SKUs (rows of new products: new-products.ts): a row names a SKU
+ * by code and sets its price, original price, cost, barcode and low-stock threshold, and its
+ * product's title and subtitle. A row goes
  * through updateProduct (one transaction, version bump, audit, the "on sale" rules), so it
  * is saved whole or not at all; a row that changes nothing writes nothing.
  *
@@ -32,6 +33,16 @@ export const productColumnOfField = (field: string) =>
 
 /** Per import: each product's title and subtitle as they were before the import changed them. */
 export type ProductTexts = Map<number, { title: string; subtitle: string | null }>;
+
+/** Why a row naming an unknown SKU code is not a new product (see new-products.ts). */
+function unknownSku(row: ProductImportRow) {
+  return new RowError(
+    'sku_code',
+    row.product_id
+      ? `There is no SKU with the code "${row.sku_code}" in product ${row.product_id}: add SKUs to an existing product on its edit page, or leave product_id empty to create a new product.`
+      : `There is no SKU with the code "${row.sku_code}". To create a product with it, add the columns category, title and price (and specs).`,
+  );
+}
 
 export async function applyProductRow(
   db: Db,
@@ -73,7 +84,7 @@ async function applyOnce(
     ])
     .where(sql`lower(skus.code)`, '=', row.sku_code.toLowerCase())
     .executeTakeFirst();
-  if (!current) throw new RowError('sku_code', `There is no SKU with the code "${row.sku_code}".`);
+  if (!current) throw unknownSku(row);
 
   const sku: SkuUpdate = { id: current.skuId };
   if (row.price !== undefined && row.price !== current.price) sku.price = row.price;
