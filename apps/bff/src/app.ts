@@ -25,6 +25,7 @@ import { auditLogRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogCsvRoutes } from './modules/catalog-csv/routes.js';
 import { categoryRoutes } from './modules/categories/routes.js';
+import { channelOrderRoutes } from './modules/channel/order-routes.js';
 import { channelApiRoutes } from './modules/channel/routes.js';
 import { channelSignatureGuard, isChannelRequest } from './modules/channel/signature-guard.js';
 import { channelRoutes } from './modules/channels/routes.js';
@@ -100,6 +101,7 @@ export function buildApp(options: BuildAppOptions) {
   channelRoutes(app, deps);
   memberRoutes(app, deps);
   channelApiRoutes(app, deps);
+  channelOrderRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

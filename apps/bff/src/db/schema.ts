@@ -4,10 +4,13 @@
  */
 import type {
   MovementReason,
+  OrderCancelReason,
+  OrderStatus,
   ProductStatus,
   ProvinceCode,
   RegionShippingRule,
   Role,
+  ShippingAddress,
   ShippingChargeBy,
   VisitEventType,
 } from '@siyu/shared';
@@ -217,6 +220,57 @@ export interface VisitEventsTable {
   receivedAt: Timestamp;
 }
 
+export interface OrdersTable {
+  id: Generated<number>;
+  orderNo: string;
+  channelId: number;
+  memberId: number;
+  status: OrderStatus;
+  goodsAmount: number;
+  discountAmount: Generated<number>;
+  shippingFee: number;
+  payableAmount: number;
+  paidAmount: Generated<number>;
+  /** As the buyer sent it, phone whole: masked on the way out. */
+  address: JsonOf<ShippingAddress>;
+  provinceCode: ProvinceCode;
+  buyerNote: Generated<string>;
+  cancelReason: OrderCancelReason | null;
+  payDeadline: Timestamp;
+  paidAt: Timestamp | null;
+  shippedAt: Timestamp | null;
+  completedAt: Timestamp | null;
+  cancelledAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  orderId: number;
+  skuId: number | null;
+  productId: number | null;
+  skuCode: string;
+  title: string;
+  specValues: JsonOf<string[]>;
+  unitPrice: number;
+  quantity: number;
+  lineAmount: number;
+  shippedQuantity: Generated<number>;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  orderId: number;
+  channelId: number;
+  transactionId: string;
+  amount: number;
+  paidAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   staffUsers: StaffUsersTable;
   channels: ChannelsTable;
@@ -233,6 +287,9 @@ export interface Database {
   skus: SkusTable;
   inventoryMovements: InventoryMovementsTable;
   shippingTemplates: ShippingTemplatesTable;
+  orders: OrdersTable;
+  orderItems: OrderItemsTable;
+  payments: PaymentsTable;
 }
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
@@ -247,3 +304,6 @@ export type ProductRow = Selectable<ProductsTable>;
 export type SkuRow = Selectable<SkusTable>;
 export type InventoryMovementRow = Selectable<InventoryMovementsTable>;
 export type ShippingTemplateRow = Selectable<ShippingTemplatesTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type OrderItemRow = Selectable<OrderItemsTable>;
+export type PaymentRow = Selectable<PaymentsTable>;

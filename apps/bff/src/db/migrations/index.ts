@@ -10,6 +10,7 @@ import * as openingStock from './0007_opening_stock.js';
 import * as channelsMembers from './0008_channels_members.js';
 import * as shippingTemplates from './0009_shipping_templates.js';
 import * as productListSpeed from './0010_product_list_speed.js';
+import * as orders from './0011_orders.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_channels_members': channelsMembers,
   '0009_shipping_templates': shippingTemplates,
   '0010_product_list_speed': productListSpeed,
+  '0011_orders': orders,
 };

@@ -1,0 +1,183 @@
+/**
+ * Placing a channel order, in one transaction: the buyer becomes (or is matched to) a member,
+ * prices come from the catalog (never the client), the shipping fee from the products'
+ * templates, and the stock is reserved by one conditional UPDATE — a short SKU refuses the
+ * whole order with nothing written.
+ */
+import {
+  type ChannelOrder,
+  type ChannelOrderCreate,
+  type ProvinceCode,
+  priceOrder,
+  provinceByName,
+} from '@siyu/shared';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
+import type { AuditContext } from '../../lib/audit.js';
+import { writeAudit } from '../../lib/audit.js';
+import { AppError, validationFailed } from '../../lib/errors.js';
+import { upsertMemberFromBuyer } from '../members/upsert.js';
+import { getSettings } from '../settings/service.js';
+import { shippingFeeFor } from '../shipping-templates/quote.js';
+import { itemsOf, toChannelOrder } from './channel-order.js';
+import { newOrderNo } from './order-no.js';
+import { reserveStock } from './stock-moves.js';
+
+type Catalogued = {
+  id: number;
+  productId: number;
+  code: string;
+  specValues: string[];
+  price: number;
+  stock: number;
+  title: string;
+  status: string;
+};
+
+const fieldOf = (index: number, field: 'skuId' | 'quantity') => `items.${index}.${field}`;
+
+async function catalogLines(trx: Kysely<Database>, order: ChannelOrderCreate): Promise<Catalogued[]> {
+  const rows = await trx
+    .selectFrom('skus')
+    .innerJoin('products', 'products.id', 'skus.productId')
+    .select([
+      'skus.id',
+      'skus.productId',
+      'skus.code',
+      'skus.specValues',
+      'skus.price',
+      'skus.stock',
+      'products.title',
+      'products.status',
+    ])
+    .where(
+      'skus.id',
+      'in',
+      order.items.map((i) => i.skuId),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const unknown: Record<string, string> = {};
+  const unavailable: Record<string, string> = {};
+  const lines = order.items.map((item, i) => {
+    const sku = byId.get(item.skuId);
+    if (!sku) unknown[fieldOf(i, 'skuId')] = 'no such SKU';
+    else if (sku.status !== 'active') unavailable[fieldOf(i, 'skuId')] = 'not on sale';
+    return sku as Catalogued;
+  });
+  if (Object.keys(unknown).length > 0) throw validationFailed(unknown, 'Some SKUs do not exist.');
+  if (Object.keys(unavailable).length > 0)
+    throw new AppError(
+      422,
+      'PRODUCT_NOT_AVAILABLE',
+      `Not on sale: ${lines
+        .filter((l) => l.status !== 'active')
+        .map((l) => `${l.title} (${l.code})`)
+        .join(', ')}.`,
+      unavailable,
+    );
+  return lines;
+}
+
+export async function placeChannelOrder(
+  db: Db,
+  channelId: number,
+  order: ChannelOrderCreate,
+  ctx: AuditContext,
+  /** Runs in the same transaction once the order is in (the idempotent answer is stored there). */
+  alsoInTransaction: (trx: Kysely<Database>, placed: ChannelOrder) => Promise<void>,
+): Promise<ChannelOrder> {
+  if (order.couponId !== null)
+    throw new AppError(422, 'COUPONS_NOT_SUPPORTED', 'Coupons cannot be used yet: send couponId null.', {
+      couponId: 'coupons are not supported yet',
+    });
+  // The schema has already checked the province is one of the 34.
+  const province = provinceByName(order.address.province)?.code as ProvinceCode;
+  const settings = await getSettings(db);
+
+  return db.transaction().execute(async (trx) => {
+    const skus = await catalogLines(trx, order);
+    const lines = order.items.map((item, i) => ({
+      skuId: item.skuId,
+      unitPrice: (skus[i] as Catalogued).price,
+      quantity: item.quantity,
+    }));
+    const shipping = await shippingFeeFor(trx, { lines, province });
+    const priced = priceOrder({ lines, shippingFee: shipping.fee });
+    if (!priced.ok) {
+      if (priced.code === 'ORDER_TOO_LARGE') throw new AppError(422, 'ORDER_TOO_LARGE', `${priced.message}.`);
+      throw new Error(`order pricing: ${priced.message}`);
+    }
+    const amounts = priced.amounts;
+    const member = await upsertMemberFromBuyer(trx, channelId, order.buyer, ctx);
+    const orderNo = newOrderNo(ctx.at, settings.timeZone);
+
+    const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
+    if (short.length > 0) {
+      const fields = Object.fromEntries(
+        order.items.flatMap((item, i) =>
+          short.includes(item.skuId) ? [[fieldOf(i, 'quantity'), 'not enough in stock']] : [],
+        ),
+      );
+      const names = skus.filter((s) => short.includes(s.id)).map((s) => `${s.title} (${s.code})`);
+      throw new AppError(422, 'INSUFFICIENT_STOCK', `Not enough in stock: ${names.join(', ')}.`, fields);
+    }
+
+    const row = await trx
+      .insertInto('orders')
+      .values({
+        orderNo,
+        channelId,
+        memberId: member.id,
+        status: 'pending_payment',
+        goodsAmount: amounts.goodsAmount,
+        discountAmount: amounts.discountAmount,
+        shippingFee: amounts.shippingFee,
+        payableAmount: amounts.payableAmount,
+        address: JSON.stringify(order.address),
+        provinceCode: province,
+        buyerNote: order.note,
+        cancelReason: null,
+        payDeadline: new Date(ctx.at.getTime() + settings.orderAutoCloseMinutes * 60_000),
+        paidAt: null,
+        shippedAt: null,
+        completedAt: null,
+        cancelledAt: null,
+        closedAt: null,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('orderItems')
+      .values(
+        amounts.lines.map((line, i) => {
+          const sku = skus[i] as Catalogued;
+          return {
+            orderId: row.id,
+            skuId: sku.id,
+            productId: sku.productId,
+            skuCode: sku.code,
+            title: sku.title,
+            specValues: JSON.stringify(sku.specValues),
+            unitPrice: line.unitPrice,
+            quantity: line.quantity,
+            lineAmount: line.lineAmount,
+          };
+        }),
+      )
+      .execute();
+    const placed = toChannelOrder(row, await itemsOf(trx, row.id));
+    await writeAudit(trx, {
+      ...ctx,
+      action: 'create',
+      resource: 'orders',
+      resourceId: row.id,
+      after: { ...placed, memberId: member.id, channelId },
+    });
+    await alsoInTransaction(trx, placed);
+    return placed;
+  });
+}
