@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.js';
 import { type Figure, printFigures, printLoadTable } from './report.js';
 import { authScenario } from './scenarios/auth.js';
+import { channelOrdersScenario } from './scenarios/channel-orders.js';
 import { productsScenario } from './scenarios/products.js';
 import { spaScenario } from './scenarios/spa.js';
 import { type BenchServer, startBenchServer } from './server.js';
@@ -19,6 +20,7 @@ type Scenario = (
 /** Later issues add their scenarios here (orders, dashboards, channel orders, …). */
 const scenarios: Record<string, Scenario> = {
   auth: authScenario,
+  'channel-orders': channelOrdersScenario,
   products: productsScenario,
   spa: spaScenario,
 };
