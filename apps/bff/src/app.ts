@@ -32,6 +32,7 @@ import { channelRoutes } from './modules/channels/routes.js';
 import { docsRoutes } from './modules/docs/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { orderRoutes } from './modules/orders/routes.js';
 import { productImageRoutes } from './modules/product-images/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
@@ -102,6 +103,7 @@ export function buildApp(options: BuildAppOptions) {
   memberRoutes(app, deps);
   channelApiRoutes(app, deps);
   channelOrderRoutes(app, deps);
+  orderRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

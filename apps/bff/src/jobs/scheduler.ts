@@ -3,8 +3,10 @@ import { sweepFailures } from '../auth/login-limits.js';
 import type { Deps } from '../deps.js';
 import { runAuditRetention } from './audit-retention.js';
 import { runIdempotencyPurge } from './idempotency-purge.js';
+import { runOrderAutoClose } from './order-auto-close.js';
 
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
@@ -25,6 +27,11 @@ export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}
       name: 'idempotency-purge',
       everyMs: HOUR_MS,
       run: () => runIdempotencyPurge(deps.db, deps.clock()),
+    },
+    {
+      name: 'order-auto-close',
+      everyMs: MINUTE_MS,
+      run: () => runOrderAutoClose(deps.db, deps.clock()),
     },
     {
       name: 'login-failures-sweep',

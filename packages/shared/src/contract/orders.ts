@@ -92,10 +92,37 @@ export const OrderPayment = z
   .meta({ id: 'OrderPayment' });
 export type OrderPayment = z.infer<typeof OrderPayment>;
 
+/**
+ * One step in an order's history: a milestone from the order's own timestamps (`created`,
+ * `paid`, …) or an audited change (`audit`, with its action, who did it and the status after).
+ * Audit payloads are not passed on whole: they may hold the buyer's unmasked address.
+ */
+export const orderTimelineEvents = [
+  'created',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'closed',
+  'audit',
+] as const;
+export const OrderTimelineEntry = z
+  .object({
+    at: Timestamp,
+    event: z.enum(orderTimelineEvents),
+    action: z.string().nullable(),
+    actorName: z.string().nullable(),
+    status: OrderStatus.nullable(),
+  })
+  .meta({ id: 'OrderTimelineEntry' });
+export type OrderTimelineEntry = z.infer<typeof OrderTimelineEntry>;
+
 export const OrderDetail = Order.extend({
   items: z.array(OrderItem),
   address: OrderAddress,
   payment: OrderPayment.nullable(),
+  /** Oldest first. */
+  timeline: z.array(OrderTimelineEntry),
 }).meta({ id: 'OrderDetail' });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 

@@ -11,6 +11,7 @@ import * as channelsMembers from './0008_channels_members.js';
 import * as shippingTemplates from './0009_shipping_templates.js';
 import * as productListSpeed from './0010_product_list_speed.js';
 import * as orders from './0011_orders.js';
+import * as orderList from './0012_order_list.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_shipping_templates': shippingTemplates,
   '0010_product_list_speed': productListSpeed,
   '0011_orders': orders,
+  '0012_order_list': orderList,
 };
