@@ -26,7 +26,8 @@ export const IDEMPOTENCY_STALE_CLAIM_MS = 60_000;
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
 export type IdempotencyScope = { channelId: number; key: string; requestHash: string };
-export type Claim = IdempotencyScope & { token: string };
+/** `answered`: the work stored its answer in its own transaction (recordAnswer), which committed. */
+export type Claim = IdempotencyScope & { token: string; answered?: boolean };
 export type Answer = { status: ContentfulStatusCode; body: unknown };
 export type IdempotentResult = { status: ContentfulStatusCode; bodyText: string; replayed: boolean };
 
@@ -115,6 +116,7 @@ export async function recordAnswer(
     .where('claimToken', '=', claimed.token)
     .where('status', '=', 'in_flight')
     .execute();
+  claimed.answered = true;
 }
 
 async function release(db: Db, claimed: Claim): Promise<void> {
@@ -143,6 +145,8 @@ export async function runIdempotent(
   try {
     answer = await work(claimed);
   } catch (error) {
+    // The work's transaction rolled back, so any answer it recorded there is gone too.
+    claimed.answered = false;
     if (!(error instanceof AppError) || error.status >= 500) {
       await release(db, claimed);
       throw error;
@@ -154,7 +158,7 @@ export async function runIdempotent(
   }
   const bodyText = answerText(answer);
   if (answer.status >= 500) await release(db, claimed);
-  else await recordAnswer(db, claimed, { status: answer.status, bodyText });
+  else if (!claimed.answered) await recordAnswer(db, claimed, { status: answer.status, bodyText });
   return { status: answer.status, bodyText, replayed: false };
 }
 

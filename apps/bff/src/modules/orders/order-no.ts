@@ -7,15 +7,24 @@ import { randomInt } from 'node:crypto';
 
 const RANDOM_DIGITS = 12;
 
+/** One formatter per time zone: building an Intl.DateTimeFormat per order is measurably slow. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (timeZone: string) => {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+};
+
 export function newOrderNo(at: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(at)
-    .replaceAll('-', '');
+  const day = dayFormat(timeZone).format(at).replaceAll('-', '');
   const random = String(randomInt(0, 10 ** RANDOM_DIGITS)).padStart(RANDOM_DIGITS, '0');
   return `${day}${random}`;
 }
