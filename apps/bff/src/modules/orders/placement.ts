@@ -2,7 +2,8 @@
  * Placing a channel order, in one transaction: the buyer becomes (or is matched to) a member,
  * prices come from the catalog (never the client), the shipping fee from the products'
  * templates, and the stock is reserved by one conditional UPDATE — a short SKU refuses the
- * whole order with nothing written.
+ * whole order with nothing written. The reservation comes last so the hot SKU rows are locked
+ * for as short a time as possible.
  */
 import {
   type ChannelOrder,
@@ -20,7 +21,7 @@ import { AppError, validationFailed } from '../../lib/errors.js';
 import { upsertMemberFromBuyer } from '../members/upsert.js';
 import { getSettings } from '../settings/service.js';
 import { shippingFeeFor } from '../shipping-templates/quote.js';
-import { itemsOf, toChannelOrder } from './channel-order.js';
+import { toChannelOrder } from './channel-order.js';
 import { newOrderNo } from './order-no.js';
 import { reserveStock } from './stock-moves.js';
 
@@ -30,12 +31,25 @@ type Catalogued = {
   code: string;
   specValues: string[];
   price: number;
+  weightGrams: number | null;
+  shippingTemplateId: number | null;
   stock: number;
   title: string;
   status: string;
 };
 
 const fieldOf = (index: number, field: 'skuId' | 'quantity') => `items.${index}.${field}`;
+
+/** The refusal of an order some of whose SKUs lack stock: the same whether read or reserved. */
+function insufficientStock(order: ChannelOrderCreate, skus: Catalogued[], short: readonly number[]) {
+  const fields = Object.fromEntries(
+    order.items.flatMap((item, i) =>
+      short.includes(item.skuId) ? [[fieldOf(i, 'quantity'), 'not enough in stock']] : [],
+    ),
+  );
+  const names = skus.filter((s) => short.includes(s.id)).map((s) => `${s.title} (${s.code})`);
+  return new AppError(422, 'INSUFFICIENT_STOCK', `Not enough in stock: ${names.join(', ')}.`, fields);
+}
 
 async function catalogLines(trx: Kysely<Database>, order: ChannelOrderCreate): Promise<Catalogued[]> {
   const rows = await trx
@@ -47,7 +61,9 @@ async function catalogLines(trx: Kysely<Database>, order: ChannelOrderCreate): P
       'skus.code',
       'skus.specValues',
       'skus.price',
+      'skus.weightGrams',
       'skus.stock',
+      'products.shippingTemplateId',
       'products.title',
       'products.status',
     ])
@@ -103,26 +119,24 @@ export async function placeChannelOrder(
       unitPrice: (skus[i] as Catalogued).price,
       quantity: item.quantity,
     }));
-    const shipping = await shippingFeeFor(trx, { lines, province });
+    const shipping = await shippingFeeFor(trx, { lines, province }, skus);
     const priced = priceOrder({ lines, shippingFee: shipping.fee });
     if (!priced.ok) {
       if (priced.code === 'ORDER_TOO_LARGE') throw new AppError(422, 'ORDER_TOO_LARGE', `${priced.message}.`);
       throw new Error(`order pricing: ${priced.message}`);
     }
     const amounts = priced.amounts;
+    // Cheap early refusal from the unlocked read: a burst's refused orders write nothing and
+    // take no lock. The conditional UPDATE below stays the guard against overselling.
+    const clearlyShort = order.items.filter((item, i) => (skus[i] as Catalogued).stock < item.quantity);
+    if (clearlyShort.length > 0)
+      throw insufficientStock(
+        order,
+        skus,
+        clearlyShort.map((item) => item.skuId),
+      );
     const member = await upsertMemberFromBuyer(trx, channelId, order.buyer, ctx);
     const orderNo = newOrderNo(ctx.at, settings.timeZone);
-
-    const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
-    if (short.length > 0) {
-      const fields = Object.fromEntries(
-        order.items.flatMap((item, i) =>
-          short.includes(item.skuId) ? [[fieldOf(i, 'quantity'), 'not enough in stock']] : [],
-        ),
-      );
-      const names = skus.filter((s) => short.includes(s.id)).map((s) => `${s.title} (${s.code})`);
-      throw new AppError(422, 'INSUFFICIENT_STOCK', `Not enough in stock: ${names.join(', ')}.`, fields);
-    }
 
     const row = await trx
       .insertInto('orders')
@@ -150,7 +164,7 @@ export async function placeChannelOrder(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
+    const items = await trx
       .insertInto('orderItems')
       .values(
         amounts.lines.map((line, i) => {
@@ -168,8 +182,12 @@ export async function placeChannelOrder(
           };
         }),
       )
+      .returningAll()
       .execute();
-    const placed = toChannelOrder(row, await itemsOf(trx, row.id));
+    const placed = toChannelOrder(
+      row,
+      items.sort((x, y) => x.id - y.id),
+    );
     await writeAudit(trx, {
       ...ctx,
       action: 'create',
@@ -177,6 +195,11 @@ export async function placeChannelOrder(
       resourceId: row.id,
       after: { ...placed, memberId: member.id, channelId },
     });
+
+    // Stock last: the SKU rows stay locked from this UPDATE to COMMIT, so only the answer's
+    // write comes between (it must follow: once stored, the answer counts as given).
+    const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
+    if (short.length > 0) throw insufficientStock(order, skus, short);
     await alsoInTransaction(trx, placed);
     return placed;
   });

@@ -1,9 +1,10 @@
 /**
  * The shipping fee of some SKUs sent to a province, from their products' templates: the
  * console's "试算" panel calls it, and order placement calls it inside its own transaction
- * (pass the transaction as `db`). Lines are grouped by template, each group pays its own fee
- * under its own free-shipping threshold (on the group's goods, at catalog prices), and lines
- * whose product has no template ship free (quoteOrderShipping in packages/shared).
+ * (pass the transaction as `db`, and the SKUs it has already read as `catalog`). Lines are
+ * grouped by template, each group pays its own fee under its own free-shipping threshold (on
+ * the group's goods, at catalog prices), and lines whose product has no template ship free
+ * (quoteOrderShipping in packages/shared).
  */
 import {
   type ProvinceCode,
@@ -22,6 +23,14 @@ export type ShippingFeeRequest = {
   province: ProvinceCode;
 };
 
+/** What the quote needs of a SKU; a caller that has just read its SKUs passes them in. */
+export type QuotedSku = {
+  id: number;
+  price: number;
+  weightGrams: number | null;
+  shippingTemplateId: number | null;
+};
+
 const undeliverable = (province: ProvinceCode, templateNames: string[]) =>
   new AppError(
     422,
@@ -34,16 +43,19 @@ const undeliverable = (province: ProvinceCode, templateNames: string[]) =>
 export async function shippingFeeFor(
   db: Kysely<Database>,
   request: ShippingFeeRequest,
+  catalog?: readonly QuotedSku[],
 ): Promise<ShippingFeeQuote> {
   const skuIds = request.lines.map((l) => l.skuId);
-  const skus = skuIds.length
-    ? await db
-        .selectFrom('skus')
-        .innerJoin('products', 'products.id', 'skus.productId')
-        .select(['skus.id', 'skus.price', 'skus.weightGrams', 'products.shippingTemplateId'])
-        .where('skus.id', 'in', skuIds)
-        .execute()
-    : [];
+  const skus: readonly QuotedSku[] = catalog
+    ? catalog
+    : skuIds.length
+      ? await db
+          .selectFrom('skus')
+          .innerJoin('products', 'products.id', 'skus.productId')
+          .select(['skus.id', 'skus.price', 'skus.weightGrams', 'products.shippingTemplateId'])
+          .where('skus.id', 'in', skuIds)
+          .execute()
+      : [];
   const skuById = new Map(skus.map((s) => [s.id, s]));
   const missing: Record<string, string> = {};
   request.lines.forEach((line, i) => {
