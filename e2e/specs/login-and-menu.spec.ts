@@ -29,9 +29,12 @@ test('the derived menus match the roles table of DESIGN.md', async () => {
   // Every role reads members (masked); only admins manage the storefront channels.
   const members = t('resources.members.name');
   const dashboard = t('ra.page.dashboard');
+  // Every role reads orders (the order desk; addresses and phones masked).
+  const orders = t('resources.orders.name');
   const expected = {
     admin: [
       dashboard,
+      orders,
       ...catalog,
       members,
       t('resources.channels.name'),
@@ -39,10 +42,10 @@ test('the derived menus match the roles table of DESIGN.md', async () => {
       t('resources.settings.name'),
       t('resources.audit-logs.name'),
     ],
-    operator: [dashboard, ...catalog, members],
+    operator: [dashboard, orders, ...catalog, members],
     // CS has no dashboards in the table; the welcome page is everyone's landing page.
-    customer_service: [dashboard, ...catalog, members],
-    manager: [dashboard, ...catalog, members, t('resources.audit-logs.name')],
+    customer_service: [dashboard, orders, ...catalog, members],
+    manager: [dashboard, orders, ...catalog, members, t('resources.audit-logs.name')],
   } as const;
   for (const [role, items] of Object.entries(expected)) {
     expect(new Set(expectedMenu(role as keyof typeof expected)), role).toEqual(new Set(items));

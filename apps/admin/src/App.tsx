@@ -10,6 +10,7 @@ import categories from './resources/categories';
 import channels from './resources/channels';
 import inventoryMovements from './resources/inventory-movements';
 import members from './resources/members';
+import orders from './resources/orders';
 import products from './resources/products';
 import settings from './resources/settings';
 import shippingTemplates from './resources/shipping-templates';
@@ -30,6 +31,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="orders" {...orders} />
     <Resource name="products" {...products} />
     <Resource name="categories" {...categories} />
     <Resource name="inventory-movements" {...inventoryMovements} />

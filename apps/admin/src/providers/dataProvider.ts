@@ -9,6 +9,7 @@ import type {
   InventoryMovement,
   Job,
   JobAccepted,
+  OrderStatusCounts,
   ProductDetail,
   ProductImage,
   ProductImageOrder,
@@ -96,6 +97,8 @@ export interface SiyuDataProvider extends DataProvider {
   deleteProductImage(productId: Identifier, imageId: Identifier): Promise<void>;
   /** PATCH /api/products/{id}/images: every image once, in the new order. */
   reorderProductImages(productId: Identifier, input: ProductImageOrder): Promise<{ data: ProductImage[] }>;
+  /** GET /api/orders/status-counts: orders per status under a filter (its `status` is ignored). */
+  orderStatusCounts(filter: Json): Promise<OrderStatusCounts>;
 }
 
 /** The URL segment of a product transition: on_shelf → on-shelf. */
@@ -193,6 +196,14 @@ export const dataProvider: SiyuDataProvider = {
       method: 'POST',
       body: { ids: ids.map(Number) },
     });
+    return json;
+  },
+
+  async orderStatusCounts(filter) {
+    const { status: _status, ...others } = filter;
+    const { json } = await apiFetch<OrderStatusCounts>(
+      `/orders/status-counts?${listQueryString({ filter: others })}`,
+    );
     return json;
   },
 
