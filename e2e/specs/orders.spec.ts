@@ -34,10 +34,13 @@ async function channelPost(path: string, body: unknown, idempotencyKey: string) 
   return { status: response.status, json: (await response.json()) as { data: Record<string, unknown> } };
 }
 
-/** An on-shelf demo SKU with stock to spare, found through the back-office API. */
+/**
+ * An on-shelf demo SKU with stock to spare, found through the back-office API. Oldest first: the
+ * demo products, never one another spec has just created (its ledger would gain our lines).
+ */
 async function skuOnSale(request: APIRequestContext): Promise<number> {
   const list = await request.get(
-    `/api/products?page=1&perPage=50&filter=${encodeURIComponent(JSON.stringify({ status: 'active' }))}`,
+    `/api/products?page=1&perPage=50&sort=id&order=ASC&filter=${encodeURIComponent(JSON.stringify({ status: 'active' }))}`,
   );
   expect(list.status()).toBe(200);
   for (const product of (await list.json()).data as { id: number }[]) {
