@@ -2,8 +2,9 @@
  * The list query every resource shares: paging, a sort whitelist, `ids=` for getMany and a
  * JSON `filter` parsed with the resource's strict schema (bad JSON or keys → 400 with fields).
  */
-import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../db/schema.js';
 import { validationFailed } from './errors.js';
 import { fieldsOf } from './zod-fields.js';
 
@@ -78,4 +79,19 @@ export async function fetchPage<DB, TB extends keyof DB & string, Row>(
   ]);
   const { total } = count as { total: number | string };
   return { data: (rows as Selectable<DB[TB]>[]).map(toRecord), total: Number(total) };
+}
+
+/** The rows of a getMany (`?ids=1,2`): none asked, no query. */
+export async function rowsByIds<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  ids: number[],
+): Promise<Selectable<Database[T]>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom(table as keyof Database)
+    .selectAll()
+    .where(sql.ref('id'), 'in', ids)
+    .execute();
+  return rows as Selectable<Database[T]>[];
 }

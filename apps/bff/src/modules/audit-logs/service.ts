@@ -10,7 +10,7 @@ import type { Db } from '../../db/connect.js';
 import type { AuditLogRow, Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { fetchPage, type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,9 +39,7 @@ export async function listAuditLogs(
 ): Promise<{ data: AuditLogEntry[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('auditLogs').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'auditLogs', ids);
     return { data: rows.map(toAuditLogEntry) };
   }
   const filter = parseFilter(AuditLogFilter, query.filter);

@@ -17,7 +17,7 @@ import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, notFound, validationFailed } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
-import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 import { withPaths } from './tree.js';
 
 const RESOURCE = 'categories';
@@ -40,9 +40,7 @@ export async function listCategories(
 ): Promise<{ data: Category[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('categories').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'categories', ids);
     return { data: await withPaths(db, rows) };
   }
   const filter = parseFilter(CategoryFilter, query.filter);

@@ -18,7 +18,7 @@ import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
-import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 
 const RESOURCE = 'channels';
 
@@ -50,9 +50,7 @@ export async function listChannels(
 ): Promise<{ data: Channel[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('channels').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'channels', ids);
     return { data: rows.map(toChannel) };
   }
   const filter = parseFilter(ChannelFilter, query.filter);

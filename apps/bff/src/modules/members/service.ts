@@ -7,7 +7,7 @@ import type { Db } from '../../db/connect.js';
 import type { MemberRow } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
-import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 
 export function toMember(row: MemberRow): Member {
   return {
@@ -33,9 +33,7 @@ export async function listMembers(
 ): Promise<{ data: Member[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('members').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'members', ids);
     return { data: rows.map(toMember) };
   }
   const filter = parseFilter(MemberFilter, query.filter);

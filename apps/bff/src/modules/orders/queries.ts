@@ -20,6 +20,7 @@ import {
   parseFilter,
   parseIds,
   prefixPattern,
+  rowsByIds,
 } from '../../lib/list.js';
 import { toOrders } from './order-record.js';
 
@@ -95,7 +96,7 @@ export async function listOrders(
 ): Promise<{ data: Order[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length ? await db.selectFrom('orders').selectAll().where('id', 'in', ids).execute() : [];
+    const rows = await rowsByIds(db, 'orders', ids);
     return { data: await toOrders(db, rows) };
   }
   const filter = parseFilter(OrderFilter, query.filter);

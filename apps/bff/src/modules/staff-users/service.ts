@@ -23,7 +23,7 @@ import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
-import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 
 const RESOURCE = 'staff_users';
 
@@ -51,9 +51,7 @@ export async function listStaffUsers(
 ): Promise<{ data: StaffUser[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('staffUsers').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'staffUsers', ids);
     return { data: rows.map(toStaffUser) };
   }
   const filter = parseFilter(StaffUserFilter, query.filter);

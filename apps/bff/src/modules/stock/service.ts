@@ -14,7 +14,7 @@ import type { Db } from '../../db/connect.js';
 import type { Database, InventoryMovementRow } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { fetchPage, type ListQuery, parseFilter, parseIds } from '../../lib/list.js';
+import { fetchPage, type ListQuery, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
 
 export function toMovement(row: InventoryMovementRow): InventoryMovement {
   return {
@@ -118,9 +118,7 @@ export async function listMovements(
 ): Promise<{ data: InventoryMovement[]; total?: number }> {
   const ids = parseIds(query.ids);
   if (ids) {
-    const rows = ids.length
-      ? await db.selectFrom('inventoryMovements').selectAll().where('id', 'in', ids).execute()
-      : [];
+    const rows = await rowsByIds(db, 'inventoryMovements', ids);
     return { data: rows.map(toMovement) };
   }
   const filter = parseFilter(InventoryMovementFilter, query.filter);
