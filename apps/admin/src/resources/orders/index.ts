@@ -1,4 +1,4 @@
-import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import type { Order } from '@siyu/shared';
 import { lazy } from 'react';
 
@@ -6,6 +6,6 @@ import { lazy } from 'react';
 export default {
   list: lazy(() => import('./OrderList')),
   show: lazy(() => import('./OrderShow')),
-  icon: ReceiptLongIcon,
+  icon: ShoppingCartIcon,
   recordRepresentation: (record: Order) => record.orderNo,
 };

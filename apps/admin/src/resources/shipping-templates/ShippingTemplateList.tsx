@@ -59,6 +59,8 @@ const ShippingTemplateList = () => {
       sort={{ field: 'id', order: 'ASC' }}
       exporter={false}
       aside={<QuotePanel />}
+      // The list gives way to the quote panel: it shrinks and scrolls sideways, the panel stays whole.
+      sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
     >
       {/* Headers stay on one line; the quote panel beside the list leaves it little width. */}
       <DataTable
