@@ -3,6 +3,7 @@
  * (Kysely's CamelCasePlugin maps them).
  */
 import type {
+  Carrier,
   MovementReason,
   OrderCancelReason,
   OrderStatus,
@@ -10,8 +11,11 @@ import type {
   ProvinceCode,
   RegionShippingRule,
   Role,
+  ShipmentReportState,
   ShippingAddress,
   ShippingChargeBy,
+  ShippingInfoSyncState,
+  TrackingStatus,
   VisitEventType,
 } from '@siyu/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -242,6 +246,8 @@ export interface OrdersTable {
   completedAt: Timestamp | null;
   cancelledAt: Timestamp | null;
   closedAt: Timestamp | null;
+  /** Whether the order's parcels have all been reported to the platform (see shipmentReports). */
+  shippingInfoSync: Generated<ShippingInfoSyncState>;
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -271,6 +277,55 @@ export interface PaymentsTable {
   createdAt: CreatedAt;
 }
 
+export interface ShipmentsTable {
+  id: Generated<number>;
+  orderId: number;
+  carrier: Carrier;
+  trackingNo: string;
+  shippedAt: Timestamp;
+  shippedBy: number | null;
+  trackingStatus: Generated<TrackingStatus>;
+  trackingCheckedAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface ShipmentItemsTable {
+  shipmentId: number;
+  orderItemId: number;
+  quantity: number;
+}
+
+export interface ShipmentTrackingEventsTable {
+  id: Generated<number>;
+  shipmentId: number;
+  at: Timestamp;
+  status: TrackingStatus;
+  description: string;
+  location: Generated<string>;
+}
+
+/** The durable queue of parcel reports to the mini-program platform (发货信息录入). */
+export interface ShipmentReportsTable {
+  shipmentId: number;
+  orderId: number;
+  state: Generated<ShipmentReportState>;
+  attempts: Generated<number>;
+  nextAttemptAt: Generated<Timestamp>;
+  leaseUntil: Timestamp | null;
+  lastError: string | null;
+  syncedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface OrderNotesTable {
+  id: Generated<number>;
+  orderId: number;
+  authorId: number | null;
+  body: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   staffUsers: StaffUsersTable;
   channels: ChannelsTable;
@@ -290,6 +345,11 @@ export interface Database {
   orders: OrdersTable;
   orderItems: OrderItemsTable;
   payments: PaymentsTable;
+  shipments: ShipmentsTable;
+  shipmentItems: ShipmentItemsTable;
+  shipmentTrackingEvents: ShipmentTrackingEventsTable;
+  shipmentReports: ShipmentReportsTable;
+  orderNotes: OrderNotesTable;
 }
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
@@ -305,5 +365,7 @@ export type SkuRow = Selectable<SkusTable>;
 export type InventoryMovementRow = Selectable<InventoryMovementsTable>;
 export type ShippingTemplateRow = Selectable<ShippingTemplatesTable>;
 export type OrderRow = Selectable<OrdersTable>;
+export type ShipmentRow = Selectable<ShipmentsTable>;
+export type ShipmentReportRow = Selectable<ShipmentReportsTable>;
 export type OrderItemRow = Selectable<OrderItemsTable>;
 export type PaymentRow = Selectable<PaymentsTable>;

@@ -41,6 +41,9 @@ export const errorCodes = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_IN_FLIGHT',
   'CHANNEL_KEY_TAKEN',
+  'SHIPMENT_EXCEEDS_ORDER',
+  'TRACKING_NO_TAKEN',
+  'ADDRESS_LOCKED',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

@@ -4,6 +4,7 @@ import { OrderStatus, orderStatuses } from '../domain/orderStatus.js';
 import { ShippingAddress } from './address.js';
 import { Id, listQuery, Timestamp, Version } from './common.js';
 import { FenAmount } from './products.js';
+import { OrderNote, Shipment } from './shipments.js';
 
 /** How an unpaid order came to be cancelled. */
 export const orderCancelReasons = ['customer', 'timeout', 'staff'] as const;
@@ -121,6 +122,10 @@ export const OrderDetail = Order.extend({
   items: z.array(OrderItem),
   address: OrderAddress,
   payment: OrderPayment.nullable(),
+  /** Oldest first. */
+  shipments: z.array(Shipment),
+  /** Staff's internal notes, newest first; never shown to the customer. */
+  notes: z.array(OrderNote),
   /** Oldest first. */
   timeline: z.array(OrderTimelineEntry),
 }).meta({ id: 'OrderDetail' });

@@ -12,6 +12,7 @@ import * as shippingTemplates from './0009_shipping_templates.js';
 import * as productListSpeed from './0010_product_list_speed.js';
 import * as orders from './0011_orders.js';
 import * as orderList from './0012_order_list.js';
+import * as fulfilment from './0013_fulfilment.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_product_list_speed': productListSpeed,
   '0011_orders': orders,
   '0012_order_list': orderList,
+  '0013_fulfilment': fulfilment,
 };

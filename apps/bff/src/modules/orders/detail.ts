@@ -93,6 +93,8 @@ export async function getOrderDetail(db: Db, id: number): Promise<OrderDetail> {
     payment: payment
       ? { transactionId: payment.transactionId, amount: payment.amount, paidAt: payment.paidAt.toISOString() }
       : null,
+    shipments: [],
+    notes: [],
     timeline: timelineOf(row, audits),
   };
 }
