@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Timestamp } from './common.js';
 
-export const jobKinds = ['products_import', 'stock_import'] as const;
+export const jobKinds = ['products_import', 'stock_import', 'orders_bulk_ship'] as const;
 export const JobKind = z.enum(jobKinds).meta({ id: 'JobKind' });
 export type JobKind = z.infer<typeof JobKind>;
 
