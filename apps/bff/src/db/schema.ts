@@ -22,6 +22,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A timestamp the database fills in when an insert leaves it out (Generated<Timestamp> would nest). */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
 /** A jsonb column read as T and written as its JSON text. */
 type JsonOf<T> = ColumnType<T, string, string>;
@@ -311,7 +313,7 @@ export interface ShipmentReportsTable {
   orderId: number;
   state: Generated<ShipmentReportState>;
   attempts: Generated<number>;
-  nextAttemptAt: Generated<Timestamp>;
+  nextAttemptAt: DefaultedTimestamp;
   leaseUntil: Timestamp | null;
   lastError: string | null;
   syncedAt: Timestamp | null;

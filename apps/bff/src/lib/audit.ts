@@ -32,7 +32,16 @@ export type AuditAction =
   | 'on_shelf'
   | 'off_shelf'
   | 'revise'
-  | 'stock_adjust';
+  | 'stock_adjust'
+  | 'export'
+  // Fulfilment (the order timeline shows these by name).
+  | 'ship'
+  | 'edit_address'
+  | 'note'
+  | 'confirm_receipt'
+  | 'auto_confirm'
+  | 'report_shipment'
+  | 'retry_reports';
 
 export type AuditEntry = AuditContext & {
   action: AuditAction;

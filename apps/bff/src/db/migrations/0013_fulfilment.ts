@@ -77,6 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table orders add column shipping_info_sync text not null default 'not_required'
     check (shipping_info_sync in ('not_required', 'pending', 'synced', 'failed'))`.execute(db);
 
+  // The auto-confirm job looks for orders shipped longer ago than the settings' days.
+  await sql`create index orders_shipped_idx on orders (shipped_at) where status = 'shipped'`.execute(db);
+
   // Bulk shipping from a CSV runs as a background job like the catalog imports.
   await sql`alter table jobs drop constraint jobs_kind_check`.execute(db);
   await sql`alter table jobs add constraint jobs_kind_check
@@ -97,6 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: see up().
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists order_notes`.execute(db);
+  await sql`drop index if exists orders_shipped_idx`.execute(db);
   await sql`delete from jobs where kind = 'orders_bulk_ship'`.execute(db);
   await sql`alter table jobs drop constraint jobs_kind_check`.execute(db);
   await sql`alter table jobs add constraint jobs_kind_check check (kind in ('products_import', 'stock_import'))`.execute(

@@ -1,11 +1,12 @@
 /**
  * The storefront's orders under /api/channel/: place, pay (the gateway's notification),
- * cancel while unpaid, and read one. Writes are idempotent; every answer, a refusal too, is
+ * cancel while unpaid, confirm receipt once shipped, and read one. Writes are idempotent; every answer, a refusal too, is
  * stored with the key in the write's own transaction when it commits.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   ChannelOrderCancel,
+  ChannelOrderConfirmReceipt,
   ChannelOrderCreate,
   ChannelOrderQuery,
   ChannelOrderResponse,
@@ -28,6 +29,7 @@ import { auditContextOf } from '../../lib/request-context.js';
 import { defineRoute, errorResponse, json, jsonBody } from '../../lib/route.js';
 import { cancelByBuyer } from '../orders/cancel.js';
 import { buyerOrder, itemsOf, toChannelOrder } from '../orders/channel-order.js';
+import { confirmReceiptByBuyer } from '../orders/confirm-receipt.js';
 import { recordChannelPayment } from '../orders/payment.js';
 import { placeChannelOrder } from '../orders/placement.js';
 import { signedChannelOf } from './routes.js';
@@ -79,6 +81,26 @@ const cancelRoute = defineRoute(
     request: { headers: ChannelWriteHeaders, params: OrderNoParam, body: jsonBody(ChannelOrderCancel) },
     responses: {
       200: json(ChannelOrderResponse, 'Cancelled'),
+      404: errorResponse('No such order for this buyer'),
+      ...idempotencyErrors,
+    },
+  },
+);
+
+const confirmReceiptRoute = defineRoute(
+  { channel: true },
+  {
+    method: 'post',
+    path: '/api/channel/orders/{orderNo}/confirm-receipt',
+    tags,
+    summary: 'The buyer confirms a shipped order has arrived; it is completed',
+    request: {
+      headers: ChannelWriteHeaders,
+      params: OrderNoParam,
+      body: jsonBody(ChannelOrderConfirmReceipt),
+    },
+    responses: {
+      200: json(ChannelOrderResponse, 'Completed'),
       404: errorResponse('No such order for this buyer'),
       ...idempotencyErrors,
     },
@@ -146,6 +168,13 @@ export function channelOrderRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       const request = c.req.valid('json');
       return idempotentWrite(c, deps, c.req.valid('header')['idempotency-key'], 200, (channel, ctx, store) =>
         cancelByBuyer(deps.db, channel.id, orderNo, request, ctx, store),
+      ) as never;
+    })
+    .openapi(confirmReceiptRoute, async (c) => {
+      const { orderNo } = c.req.valid('param');
+      const request = c.req.valid('json');
+      return idempotentWrite(c, deps, c.req.valid('header')['idempotency-key'], 200, (channel, ctx, store) =>
+        confirmReceiptByBuyer(deps.db, channel.id, orderNo, request, ctx, store),
       ) as never;
     })
     .openapi(readRoute, async (c) => {

@@ -1,6 +1,8 @@
 /**
  * One order for the back office: the listed record, its lines, its payment, its address
- * (masked) and a timeline from the order's own timestamps and the audit rows about it.
+ * (masked), its parcels with their tracking and platform reports, staff notes, and a timeline
+ * from the order's own timestamps and the audit rows about it. After the order row, every
+ * part is read at once (the detail's budget is 20 ms p95).
  */
 import {
   maskAddressDetail,
@@ -15,6 +17,7 @@ import type { AuditLogRow, OrderRow } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import { itemsOf } from './channel-order.js';
 import { toOrders } from './order-record.js';
+import { notesOf, shipmentRowsOf, toShipments } from './shipments-of.js';
 
 const milestones = [
   ['created', 'createdAt'],
@@ -52,7 +55,7 @@ function timelineOf(order: OrderRow, audits: AuditLogRow[]): OrderTimelineEntry[
 export async function getOrderDetail(db: Db, id: number): Promise<OrderDetail> {
   const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('order');
-  const [[order], items, payment, audits] = await Promise.all([
+  const [[order], items, payment, audits, shipmentRows, notes] = await Promise.all([
     toOrders(db, [row]),
     itemsOf(db, id),
     db.selectFrom('payments').selectAll().where('orderId', '=', id).executeTakeFirst(),
@@ -64,6 +67,8 @@ export async function getOrderDetail(db: Db, id: number): Promise<OrderDetail> {
       .orderBy('at')
       .orderBy('id')
       .execute(),
+    shipmentRowsOf(db, id),
+    notesOf(db, id),
   ]);
   if (!order) throw notFound('order');
   const address = row.address;
@@ -93,8 +98,8 @@ export async function getOrderDetail(db: Db, id: number): Promise<OrderDetail> {
     payment: payment
       ? { transactionId: payment.transactionId, amount: payment.amount, paidAt: payment.paidAt.toISOString() }
       : null,
-    shipments: [],
-    notes: [],
+    shipments: toShipments(shipmentRows, items),
+    notes,
     timeline: timelineOf(row, audits),
   };
 }

@@ -51,7 +51,7 @@ function toOrder(row: OrderRow, parties: Parties): Order {
     shippingFee: row.shippingFee,
     payableAmount: row.payableAmount,
     paidAmount: row.paidAmount,
-    // Refunds and shipment reporting are not built yet: nothing refunded, nothing to report.
+    // Refunds are not built yet: nothing refunded.
     refundedAmount: 0,
     hasOpenRefund: false,
     receiverName: maskName(row.address.name) ?? '',
@@ -59,7 +59,7 @@ function toOrder(row: OrderRow, parties: Parties): Order {
     city: row.address.city,
     buyerNote: row.buyerNote,
     cancelReason: row.cancelReason,
-    shippingInfoSync: 'not_required',
+    shippingInfoSync: row.shippingInfoSync,
     createdAt: row.createdAt.toISOString(),
     payDeadline: row.payDeadline.toISOString(),
     paidAt: row.paidAt?.toISOString() ?? null,

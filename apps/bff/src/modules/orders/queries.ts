@@ -3,6 +3,7 @@
  * counts under the same filter minus `status`.
  */
 import {
+  normaliseTrackingNo,
   type Order,
   OrderFilter,
   type OrderStatus,
@@ -29,33 +30,41 @@ type Orders = SelectQueryBuilder<Database, 'orders', object>;
 
 const PHONE_TAIL = /^\d{4}$/;
 const ORDER_NO_PART = /^[0-9A-Za-z]+$/;
+/** What any carrier's waybill number looks like once normalised (the shipments table's check). */
+const TRACKING_NO = /^[0-9A-Z]{8,40}$/;
 
 /**
- * `q`: an order number's beginning, a member's nickname, or the last 4 digits of the member's
- * or the receiver's phone (what CS asks a caller). Members are matched first, by their own
- * indexes, so the orders side is a plain `member_id in (…)`.
+ * `q`: an order number's beginning, a member's nickname, the last 4 digits of the member's
+ * or the receiver's phone (what CS asks a caller), or a parcel's whole tracking number (as
+ * typed: spaces and case do not matter). Members and parcels are looked up first, each by its
+ * own index, into arrays (`= any(array(…))` is computed once), so every branch of the OR is an
+ * index condition on `orders` and PostgreSQL combines them (BitmapOr) instead of scanning every
+ * order against a subquery.
  */
 function matchingQ(base: Orders, q: string): Orders {
   const tail = PHONE_TAIL.test(q);
-  return base.where((eb) =>
-    eb.or([
+  const trackingNo = normaliseTrackingNo(q);
+  return base.where((eb) => {
+    const members = eb
+      .selectFrom('members')
+      .select('members.id')
+      .where((m) =>
+        m.or([
+          m('members.nickname', 'ilike', likePattern(q)),
+          ...(tail ? [m(sql`right(members.phone, 4)`, '=', q)] : []),
+        ]),
+      );
+    const parcels = eb
+      .selectFrom('shipments')
+      .select('shipments.orderId')
+      .where('shipments.trackingNo', '=', trackingNo);
+    return eb.or([
       ...(ORDER_NO_PART.test(q) ? [eb('orders.orderNo', 'like', prefixPattern(q))] : []),
-      eb(
-        'orders.memberId',
-        'in',
-        eb
-          .selectFrom('members')
-          .select('members.id')
-          .where((m) =>
-            m.or([
-              m('members.nickname', 'ilike', likePattern(q)),
-              ...(tail ? [m(m.fn('right', ['members.phone', m.val(4)]), '=', q)] : []),
-            ]),
-          ),
-      ),
+      sql<boolean>`orders.member_id = any(array${members})`,
       ...(tail ? [eb(sql`right(orders.address->>'phone', 4)`, '=', q)] : []),
-    ]),
-  );
+      ...(TRACKING_NO.test(trackingNo) ? [sql<boolean>`orders.id = any(array${parcels})`] : []),
+    ]);
+  });
 }
 
 /** The order desk's filter as a query over `orders` (the list, its counts and the CSV export share it). */
