@@ -1,9 +1,12 @@
 /** In-process scheduler: each job runs shortly after start, then every interval; stop() ends it. */
 import { sweepFailures } from '../auth/login-limits.js';
-import type { Deps } from '../deps.js';
+import { adaptersOf, type Deps } from '../deps.js';
 import { runAuditRetention } from './audit-retention.js';
 import { runIdempotencyPurge } from './idempotency-purge.js';
 import { runOrderAutoClose } from './order-auto-close.js';
+import { runOrderAutoConfirm } from './order-auto-confirm.js';
+import { runShipmentReportUploads } from './shipment-reports.js';
+import { runTrackingPollJob } from './tracking-poll.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -12,6 +15,7 @@ const DAY_MS = 24 * HOUR_MS;
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
 export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}): { stop: () => void } {
+  const adapters = adaptersOf(deps);
   const jobs: Job[] = [
     {
       name: 'audit-retention',
@@ -32,6 +36,21 @@ export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}
       name: 'order-auto-close',
       everyMs: MINUTE_MS,
       run: () => runOrderAutoClose(deps.db, deps.clock()),
+    },
+    {
+      name: 'order-auto-confirm',
+      everyMs: 10 * MINUTE_MS, // receipt is confirmed days after shipping: minutes late is fine
+      run: () => runOrderAutoConfirm(deps.db, deps.clock()),
+    },
+    {
+      name: 'shipment-reports',
+      everyMs: 15_000, // the platform holds the shop's settlement until each parcel is reported
+      run: () => runShipmentReportUploads(deps.db, adapters.shippingInfoUploader, deps.clock()),
+    },
+    {
+      name: 'tracking-poll',
+      everyMs: 5 * MINUTE_MS,
+      run: () => runTrackingPollJob(deps.db, adapters.logisticsTracker, deps.clock()),
     },
     {
       name: 'login-failures-sweep',
