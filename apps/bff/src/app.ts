@@ -32,11 +32,13 @@ import { channelRoutes } from './modules/channels/routes.js';
 import { docsRoutes } from './modules/docs/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { orderCsvRoutes } from './modules/order-csv/routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
 import { productImageRoutes } from './modules/product-images/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
+import { shipmentReportRoutes } from './modules/shipment-reports/routes.js';
 import { shippingTemplateRoutes } from './modules/shipping-templates/routes.js';
 import { staffUserRoutes } from './modules/staff-users/routes.js';
 import { stockRoutes } from './modules/stock/routes.js';
@@ -103,7 +105,9 @@ export function buildApp(options: BuildAppOptions) {
   memberRoutes(app, deps);
   channelApiRoutes(app, deps);
   channelOrderRoutes(app, deps);
+  orderCsvRoutes(app, deps); // before orderRoutes: /api/orders/export.csv is not an {id}
   orderRoutes(app, deps);
+  shipmentReportRoutes(app, deps);
   docsRoutes(app);
 
   app.notFound(notFoundHandler);

@@ -8,6 +8,7 @@ export * from './contract/channels.js';
 export * from './contract/common.js';
 export * from './contract/jobs.js';
 export * from './contract/members.js';
+export * from './contract/orderCsv.js';
 export * from './contract/orders.js';
 export * from './contract/productImages.js';
 export * from './contract/products.js';

@@ -5,8 +5,8 @@
  * transaction (each input row commits on its own), pushes the lease forward as it goes (a
  * heartbeat and each progress write), and ends it succeeded (with its result and row errors)
  * or failed. A job claimed `maxAttempts` times without finishing is ended failed, not run
- * again. Imports are safe to run again from the start: each row's effect is idempotent
- * (catalog-csv), so rows a dead runner saved are not applied twice.
+ * again. Imports and bulk shipping are safe to run again from the start: each row's effect is
+ * idempotent (catalog-csv, order-csv), so rows a dead runner saved are not applied twice.
  * Tests call runPendingJobs() directly; server.ts starts the poller with startJobRunner().
  */
 import type { JobKind, JobRowError } from '@siyu/shared';
@@ -14,6 +14,7 @@ import type { Deps } from '../deps.js';
 import type { Actor, AuditContext } from '../lib/audit.js';
 import { runImport } from '../modules/catalog-csv/import-jobs.js';
 import { withJobs } from '../modules/jobs/table.js';
+import { runBulkShip } from '../modules/order-csv/bulk-ship.js';
 
 export type LeaseOptions = {
   /** How long a claim holds without a sign of life (default 60 s). */
@@ -157,12 +158,11 @@ async function runJob(deps: Deps, job: Claimed, leaseMs: number): Promise<void> 
       if (lost) throw new LeaseLost();
       await renew(done);
     };
-    const outcome = await runImport(
-      deps,
-      { id: job.id, kind: job.kind, input: job.input ?? '' },
-      ctxAt,
-      progress,
-    );
+    const input = job.input ?? '';
+    const outcome =
+      job.kind === 'orders_bulk_ship'
+        ? await runBulkShip(deps, { input }, ctxAt, progress)
+        : await runImport(deps, { id: job.id, kind: job.kind, input }, ctxAt, progress);
     const total = (await jobs.selectFrom('jobs').select('total').where('id', '=', job.id).executeTakeFirst())
       ?.total;
     await finish({ status: 'succeeded', errors: outcome.errors, result: outcome.result, done: total ?? 0 });

@@ -25,11 +25,12 @@ import { filteredProducts } from '../products/queries.js';
 
 const BATCH = 200;
 
-const yuan = (fen: number | null) =>
+export const yuan = (fen: number | null) =>
   fen === null ? '' : formatFen(fen, { symbol: false }).replaceAll(',', '');
 
 /** Text a spreadsheet would run as a formula gets a leading ' (the import removes it again). */
-const guard = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const guard = (text: string | null) =>
+  text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 
 type SortField = (typeof productSortFields)[number];
 export type ExportOrder = { sort: SortField; order: 'ASC' | 'DESC' };

@@ -18,12 +18,15 @@ import { planNewProducts } from './new-products.js';
 import { applyProductRow, type ProductTexts, productColumnOfField } from './product-import.js';
 import { applyStockRow } from './stock-import.js';
 
-const requiredColumns: Record<JobKind, readonly string[]> = {
+/** The job kinds this module runs (the runner sends the others elsewhere). */
+export type CatalogImportKind = Extract<JobKind, 'products_import' | 'stock_import'>;
+
+const requiredColumns: Record<CatalogImportKind, readonly string[]> = {
   products_import: ['sku_code'],
   stock_import: stockImportColumns,
 };
 
-function checkedTable(kind: JobKind, csv: string): CsvTable {
+function checkedTable(kind: CatalogImportKind, csv: string): CsvTable {
   const table = readCsv(csv);
   const missing = missingColumns(table.header, requiredColumns[kind]);
   if (missing.length > 0)
@@ -38,7 +41,12 @@ function checkedTable(kind: JobKind, csv: string): CsvTable {
 }
 
 /** A file that cannot be read at all (bad CSV, missing columns) is a 400 now, not a failed job later. */
-export async function queueImport(db: Db, kind: JobKind, csv: string, ctx: AuditContext): Promise<number> {
+export async function queueImport(
+  db: Db,
+  kind: CatalogImportKind,
+  csv: string,
+  ctx: AuditContext,
+): Promise<number> {
   let table: CsvTable;
   try {
     table = checkedTable(kind, csv);
@@ -53,7 +61,7 @@ export type ImportOutcome = { errors: JobRowError[]; result: Record<string, numb
 
 export async function runImport(
   deps: Deps,
-  job: { id: number; kind: JobKind; input: string },
+  job: { id: number; kind: CatalogImportKind; input: string },
   ctxAt: () => AuditContext,
   progress: (done: number) => Promise<void>,
 ): Promise<ImportOutcome> {
