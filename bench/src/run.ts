@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: starts PostgreSQL and the built BFF, runs the scenarios, prints each figure
  * beside its DESIGN.md budget. Flags: --duration <s> (per load run, default 10),
- * --connections <n> (default 50), --only <scenario,...>.
+ * --connections <n> (default 50), --only <scenario,...>. BENCH_ORDERS / BENCH_MEMBERS size the
+ * orders-list scenario's history (default 1,000,000 / 100,000).
  */
 import { parseArgs } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.js';
 import { type Figure, printFigures, printLoadTable } from './report.js';
 import { authScenario } from './scenarios/auth.js';
 import { channelOrdersScenario } from './scenarios/channel-orders.js';
+import { ordersListScenario } from './scenarios/orders-list.js';
 import { productsScenario } from './scenarios/products.js';
 import { spaScenario } from './scenarios/spa.js';
 import { type BenchServer, startBenchServer } from './server.js';
@@ -21,6 +23,7 @@ type Scenario = (
 const scenarios: Record<string, Scenario> = {
   auth: authScenario,
   'channel-orders': channelOrdersScenario,
+  'orders-list': ordersListScenario,
   products: productsScenario,
   spa: spaScenario,
 };
@@ -53,6 +56,9 @@ for (const name of selected) {
 console.log(
   `Siyu bench: ${selected.join(', ')} — ${options.connections} connections, ${options.durationSeconds} s per run, node ${process.version}`,
 );
+// The BFF starts without the demo order history: the orders-list scenario seeds its own, at
+// BENCH_ORDERS (default 1,000,000), and times it.
+process.env.DEMO_ORDERS = '0';
 const server = await startBenchServer();
 const runs: LoadResult[] = [];
 const figures: Figure[] = [];

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag.default(false),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(AUDIT_MIN_RETENTION_DAYS).max(3650).default(365),
   DEMO_CATALOG_PRODUCTS: z.coerce.number().int().min(0).max(100_000).default(300),
+  DEMO_ORDERS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  DEMO_MEMBERS: z.coerce.number().int().min(1).max(100_000).default(800),
 });
 
 export type LogLevel = 'info' | 'silent' | 'debug';
@@ -68,6 +70,9 @@ export type Config = {
   uploadsDir: string;
   /** How many products the demo catalog seeds (0: none; the bench sets 10,000). */
   demoCatalogProducts: number;
+  /** The demo order history over the last 180 days (0: none; the bench seeds 1,000,000). */
+  demoOrders: number;
+  demoMembers: number;
 };
 
 /** The built SPA, found relative to this file both from src/ (tsx) and from dist/ (bundle). */
@@ -114,5 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: 1024 * 1024,
     uploadsDir: e.DATA_DIR === 'memory://' ? 'memory://' : resolve(process.cwd(), e.DATA_DIR, 'uploads'),
     demoCatalogProducts: e.DEMO_CATALOG_PRODUCTS,
+    demoOrders: e.DEMO_ORDERS,
+    demoMembers: e.DEMO_MEMBERS,
   };
 }

@@ -28,10 +28,13 @@ async function main(): Promise<void> {
   const hasher = createPasswordHasher(config.argon2);
 
   if (config.demoSeed) {
-    await seedDemo(db, hasher, new Date(), {
-      products: config.demoCatalogProducts,
-      store: fileStoreFor(config),
-    });
+    await seedDemo(
+      db,
+      hasher,
+      new Date(),
+      { products: config.demoCatalogProducts, store: fileStoreFor(config) },
+      { orders: config.demoOrders, members: config.demoMembers },
+    );
   } else if (!(await adminExists(db))) {
     if (config.bootstrapAdmin) {
       const admin = await createAdmin(db, hasher, config.bootstrapAdmin);

@@ -1,14 +1,16 @@
 /**
  * Demo data (idempotent): the four demo accounts, one per role, and a few dozen audit rows
  * spread over the last weeks so the audit screen has something to show; with `catalog`, the demo
- * catalog too (categories, products, SKUs, opening stock, images: see catalog.ts).
+ * catalog too (categories, products, SKUs, opening stock, images: see catalog.ts), and with
+ * `history` as well, members and their orders over the last 180 days (see orders.ts).
  */
 import type { Role } from '@siyu/shared';
 import type { PasswordHasher } from '../../auth/password.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../connect.js';
 import { type CatalogOptions, seedCatalog } from './catalog.js';
-import { seedDemoChannel } from './channel.js';
+import { demoChannel, seedDemoChannel } from './channel.js';
+import { type DemoOrdersOptions, seedDemoOrders } from './orders.js';
 import { seedShippingTemplates } from './shipping-templates.js';
 
 export const demoAccounts: {
@@ -51,6 +53,7 @@ export async function seedDemo(
   hasher: PasswordHasher,
   now: Date = new Date(),
   catalog?: Omit<CatalogOptions, 'now'>,
+  history?: Pick<DemoOrdersOptions, 'orders' | 'members'>,
 ): Promise<void> {
   const existing = await db.selectFrom('staffUsers').select('username').execute();
   const have = new Set(existing.map((row) => row.username));
@@ -101,4 +104,13 @@ export async function seedDemo(
   await seedDemoChannel(db, now);
   if (catalog) await seedCatalog(db, { ...catalog, now });
   await seedShippingTemplates(db, now);
+  // Orders need the catalog's SKUs: no catalog, no history.
+  if (catalog && history) {
+    const channel = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('key', '=', demoChannel.key)
+      .executeTakeFirstOrThrow();
+    await seedDemoOrders(db, { ...history, channelId: channel.id, now });
+  }
 }
