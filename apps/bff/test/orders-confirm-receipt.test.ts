@@ -181,9 +181,8 @@ describe.runIf(onPostgres)('two auto-confirm runners at once on PostgreSQL', () 
     const rows = await t.db.selectFrom('orders').select('status').where('id', 'in', ids).execute();
     expect(rows.every((r) => r.status === 'completed')).toBe(true);
     expect(runs[0].completed + runs[1].completed).toBe(due.length);
-    // Both runners did some of the work (batches of 3 over 10+ orders).
-    expect(runs[0].completed).toBeGreaterThan(0);
-    expect(runs[1].completed).toBeGreaterThan(0);
+    // Which runner gets how many depends on scheduling (one may find the rest locked or done):
+    // what must hold is that together they completed each due order exactly once.
     for (const id of ids) expect(await auditsOf(id, 'auto_confirm')).toHaveLength(1);
   });
 });
