@@ -4,67 +4,13 @@
  * 已付款, opens it and finds its lines, amounts, the masked address and the payment on the
  * timeline. Phones are shown masked throughout.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { channelHeaders, formatFen, maskPhone, signChannelRequest } from '@siyu/shared';
+import { formatFen, maskPhone } from '@siyu/shared';
 import { storageStateOf } from '../support/accounts';
-import { baseURL } from '../support/env';
+import { channelPost, skuOnSale, unusedPhoneTail } from '../support/channel';
 import { expect, test } from '../support/test';
 import { t } from '../support/zh';
 
 test.use({ storageState: storageStateOf('operator') });
-
-const CHANNEL_KEY = 'demo-miniapp';
-const CHANNEL_SECRET = 'demo-miniapp-secret';
-
-/** A signed write to the storefront channel API, as the mini-program's server sends it. */
-async function channelPost(path: string, body: unknown, idempotencyKey: string) {
-  const raw = JSON.stringify(body);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${baseURL}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [channelHeaders.key]: CHANNEL_KEY,
-      [channelHeaders.timestamp]: String(timestamp),
-      [channelHeaders.signature]: await signChannelRequest(CHANNEL_SECRET, timestamp, raw),
-      [channelHeaders.idempotencyKey]: idempotencyKey,
-    },
-    body: raw,
-  });
-  return { status: response.status, json: (await response.json()) as { data: Record<string, unknown> } };
-}
-
-/**
- * An on-shelf demo SKU with stock to spare, found through the back-office API. Oldest first: the
- * demo products, never one another spec has just created (its ledger would gain our lines).
- */
-async function skuOnSale(request: APIRequestContext): Promise<number> {
-  const list = await request.get(
-    `/api/products?page=1&perPage=50&sort=id&order=ASC&filter=${encodeURIComponent(JSON.stringify({ status: 'active' }))}`,
-  );
-  expect(list.status()).toBe(200);
-  for (const product of (await list.json()).data as { id: number }[]) {
-    const detail = await request.get(`/api/products/${product.id}`);
-    const sku = ((await detail.json()).data.skus as { id: number; stock: number }[]).find(
-      (s) => s.stock >= 5,
-    );
-    if (sku) return sku.id;
-  }
-  throw new Error('no active demo product has a SKU with stock');
-}
-
-/** Four digits no existing order's phone ends with, so a search by them finds only ours. */
-async function unusedPhoneTail(request: APIRequestContext, taken: string[]): Promise<string> {
-  for (;;) {
-    const tail = String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
-    if (taken.includes(tail)) continue;
-    const found = await request.get(
-      `/api/orders?page=1&perPage=1&filter=${encodeURIComponent(JSON.stringify({ q: tail }))}`,
-    );
-    expect(found.status()).toBe(200);
-    if ((await found.json()).total === 0) return tail;
-  }
-}
 
 test('an operator finds a paid order by the phone tail and reads its detail', async ({ page }) => {
   const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;

@@ -2,22 +2,30 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Box, Typography } from '@mui/material';
 import {
   DataTable,
+  type DateFieldProps,
   DateInput,
   FilterButton,
   List,
+  ReferenceInput,
   SearchInput,
+  SelectInput,
   TextInput,
   TopToolbar,
+  useCanAccess,
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../../ui/DateTimeField';
+import { ServerCsvExportButton } from '../../ui/ServerCsvExportButton';
 import { endOfDayIso, startOfDayIso } from '../audit-logs/dateFilter';
 import { formatYuanFilter, parseYuanFilter } from '../products/money';
-import { BuyerField, MoneyField, OrderStatusField } from './fields';
+import { BulkShipButton } from './BulkShipButton';
+import { BuyerField, MoneyField, OrderStatusField, ShippingInfoSyncField } from './fields';
 import { StatusTabs } from './StatusTabs';
 
 const useFilters = () => {
   const translate = useTranslate();
+  // Channels are an admin's records: other roles may not list them, so they get no such filter.
+  const { canAccess: canReadChannels } = useCanAccess({ resource: 'channels', action: 'list' });
   const search = translate('resources.orders.filters.q');
   return [
     <SearchInput
@@ -26,8 +34,15 @@ const useFilters = () => {
       alwaysOn
       placeholder={search}
       inputProps={{ 'aria-label': search }}
-      sx={{ minWidth: 300 }}
+      sx={{ minWidth: 440 }}
     />,
+    ...(canReadChannels
+      ? [
+          <ReferenceInput key="channelId" source="channelId" reference="channels">
+            <SelectInput optionText="name" />
+          </ReferenceInput>,
+        ]
+      : []),
     <DateInput
       key="createdAt_gte"
       source="createdAt_gte"
@@ -60,6 +75,12 @@ const useFilters = () => {
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <BulkShipButton />
+    <ServerCsvExportButton
+      label="resources.orders.export.button"
+      fileStem="resources.orders.export.file"
+      failed="resources.orders.export.failed"
+    />
   </TopToolbar>
 );
 
@@ -72,6 +93,14 @@ const Empty = () => {
     </Box>
   );
 };
+
+/** Minutes are enough in a row (the order page has the seconds), so ten columns fit. */
+const ShortDateTime = (props: DateFieldProps) => (
+  <DateTimeField {...props} options={{ dateStyle: 'short', timeStyle: 'short' }} />
+);
+
+/** Short cells stay on one line. */
+const nowrap = () => ({ whiteSpace: 'nowrap' }) as const;
 
 const OrderList = () => {
   const filters = useFilters();
@@ -88,17 +117,15 @@ const OrderList = () => {
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="orderNo" disableSort />
         <DataTable.Col source="status" field={OrderStatusField} />
-        <DataTable.Col label="resources.orders.fields.buyerPhone" field={BuyerField} />
-        <DataTable.Col source="channelName" disableSort />
+        <DataTable.Col label="resources.orders.fields.buyerPhone" field={BuyerField} cellSx={nowrap} />
+        <DataTable.Col source="channelName" disableSort cellSx={nowrap} />
         <DataTable.Col source="itemCount" disableSort />
         <DataTable.Col source="payableAmount">
           <MoneyField source="payableAmount" />
         </DataTable.Col>
-        <DataTable.Col source="paidAmount" disableSort>
-          <MoneyField source="paidAmount" />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt" field={DateTimeField} />
-        <DataTable.Col source="paidAt" field={DateTimeField} />
+        <DataTable.Col source="createdAt" field={ShortDateTime} />
+        <DataTable.Col source="paidAt" field={ShortDateTime} />
+        <DataTable.Col source="shippingInfoSync" field={ShippingInfoSyncField} disableSort />
       </DataTable>
     </List>
   );

@@ -15,12 +15,16 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../../ui/DateTimeField';
 import { SpecValuesField } from '../products/fields';
+import { AddressSection } from './AddressSection';
 import { BuyerField, MoneyField, OrderStatusField } from './fields';
-import { OrderAddressField } from './OrderAddressField';
+import { NotesPanel } from './NotesPanel';
 import { OrderTimeline } from './OrderTimeline';
+import { ShipButton } from './ShipButton';
+import { ShipmentsPanel } from './ShipmentsPanel';
 
 const ShowActions = () => (
   <TopToolbar>
+    <ShipButton />
     <ListButton />
   </TopToolbar>
 );
@@ -94,9 +98,11 @@ const OrderShow = () => (
         </ArrayField>
       </Labeled>
       <Amounts label="resources.orders.fields.amounts" />
-      <OrderAddressField label="resources.orders.fields.address" />
+      <AddressSection label="resources.orders.fields.address" />
       <TextField source="buyerNote" emptyText="—" />
       <PaymentInfo label="resources.orders.fields.payment" />
+      <ShipmentsPanel label="resources.orders.fields.shipments" />
+      <NotesPanel label="resources.orders.fields.notes" />
       <OrderTimeline label="resources.orders.fields.timeline" />
     </SimpleShowLayout>
   </Show>
