@@ -10,8 +10,7 @@
 import { checkOrderTransition } from '@siyu/shared';
 import type { Db } from '../../db/connect.js';
 import { type AuditContext, systemActor, writeAudit } from '../../lib/audit.js';
-import { itemsOf } from './channel-order.js';
-import { releaseStock } from './stock-moves.js';
+import { moveOrder, releaseOrderStock } from './order-move.js';
 
 export type AutoCloseOptions = { now: Date; batchSize?: number; maxBatches?: number; runId?: string };
 
@@ -30,23 +29,13 @@ async function closeIfOverdue(db: Db, id: number, ctx: AuditContext): Promise<bo
     if (!order) return false;
     const check = checkOrderTransition(order.status, 'cancel', { kind: 'system' });
     if (!check.ok) return false;
-    const items = await itemsOf(trx, order.id);
-    const lines = items
-      .flatMap((item) => (item.skuId === null ? [] : [{ skuId: item.skuId, quantity: item.quantity }]))
-      .sort((a, b) => a.skuId - b.skuId);
-    await releaseStock(trx, lines, `order:${order.orderNo}`, ctx);
-    const after = await trx
-      .updateTable('orders')
-      .set((eb) => ({
-        status: check.to,
-        cancelReason: 'timeout',
-        cancelledAt: ctx.at,
-        updatedAt: ctx.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', order.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    await releaseOrderStock(trx, order, ctx);
+    const after = await moveOrder(
+      trx,
+      order.id,
+      { status: check.to, cancelReason: 'timeout', cancelledAt: ctx.at },
+      ctx,
+    );
     await writeAudit(trx, {
       ...ctx,
       action: 'update',

@@ -10,6 +10,7 @@ import { checkOrderTransition } from '@siyu/shared';
 import type { Db } from '../../db/connect.js';
 import { type AuditContext, systemActor, writeAudit } from '../../lib/audit.js';
 import { getSettings } from '../settings/service.js';
+import { moveOrder } from './order-move.js';
 
 export type AutoConfirmOptions = {
   now: Date;
@@ -37,17 +38,7 @@ async function completeIfDue(db: Db, id: number, shippedBefore: Date, ctx: Audit
     if (!order) return false;
     const check = checkOrderTransition(order.status, 'confirm_receipt', { kind: 'system' });
     if (!check.ok) return false;
-    const after = await trx
-      .updateTable('orders')
-      .set((eb) => ({
-        status: check.to,
-        completedAt: ctx.at,
-        updatedAt: ctx.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', order.id)
-      .returning(['status', 'completedAt'])
-      .executeTakeFirstOrThrow();
+    const after = await moveOrder(trx, order.id, { status: check.to, completedAt: ctx.at }, ctx);
     await writeAudit(trx, {
       ...ctx,
       action: 'auto_confirm',

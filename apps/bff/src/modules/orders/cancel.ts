@@ -8,8 +8,8 @@ import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { buyerOrder, itemsOf, toChannelOrder } from './channel-order.js';
-import { releaseStock } from './stock-moves.js';
+import { buyerOrder, toChannelOrder } from './channel-order.js';
+import { moveOrder, releaseOrderStock } from './order-move.js';
 
 export async function cancelByBuyer(
   db: Db,
@@ -24,23 +24,13 @@ export async function cancelByBuyer(
     if (!order) throw notFound('order');
     const check = checkOrderTransition(order.status, 'cancel', { kind: 'channel' });
     if (!check.ok) throw new AppError(409, 'ILLEGAL_TRANSITION', `${check.message}.`);
-    const items = await itemsOf(trx, order.id);
-    const lines = items
-      .flatMap((item) => (item.skuId === null ? [] : [{ skuId: item.skuId, quantity: item.quantity }]))
-      .sort((a, b) => a.skuId - b.skuId);
-    await releaseStock(trx, lines, `order:${order.orderNo}`, ctx);
-    const after = await trx
-      .updateTable('orders')
-      .set((eb) => ({
-        status: check.to,
-        cancelReason: 'customer',
-        cancelledAt: ctx.at,
-        updatedAt: ctx.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', order.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const items = await releaseOrderStock(trx, order, ctx);
+    const after = await moveOrder(
+      trx,
+      order.id,
+      { status: check.to, cancelReason: 'customer', cancelledAt: ctx.at },
+      ctx,
+    );
     await writeAudit(trx, {
       ...ctx,
       action: 'update',

@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { buyerOrder, itemsOf, toChannelOrder } from './channel-order.js';
+import { moveOrder } from './order-move.js';
 
 export async function confirmReceiptByBuyer(
   db: Db,
@@ -24,17 +25,7 @@ export async function confirmReceiptByBuyer(
     if (!order) throw notFound('order');
     const check = checkOrderTransition(order.status, 'confirm_receipt', { kind: 'channel' });
     if (!check.ok) throw new AppError(409, 'ILLEGAL_TRANSITION', `${check.message}.`);
-    const after = await trx
-      .updateTable('orders')
-      .set((eb) => ({
-        status: check.to,
-        completedAt: ctx.at,
-        updatedAt: ctx.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', order.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await moveOrder(trx, order.id, { status: check.to, completedAt: ctx.at }, ctx);
     await writeAudit(trx, {
       ...ctx,
       action: 'confirm_receipt',

@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { buyerOrder } from './channel-order.js';
+import { moveOrder } from './order-move.js';
 
 export type PaymentAnswer = { orderNo: string; status: OrderStatus; paidAt: string };
 
@@ -65,18 +66,12 @@ export async function recordChannelPayment(
         createdAt: ctx.at,
       })
       .execute();
-    const after = await trx
-      .updateTable('orders')
-      .set((eb) => ({
-        status: check.to,
-        paidAmount: notice.amount,
-        paidAt,
-        updatedAt: ctx.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', order.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await moveOrder(
+      trx,
+      order.id,
+      { status: check.to, paidAmount: notice.amount, paidAt },
+      ctx,
+    );
     await writeAudit(trx, {
       ...ctx,
       action: 'update',

@@ -2,8 +2,8 @@
  * Placing a channel order, in one transaction: the buyer becomes (or is matched to) a member,
  * prices come from the catalog (never the client), the shipping fee from the products'
  * templates, and the stock is reserved by one conditional UPDATE — a short SKU refuses the
- * whole order with nothing written. The reservation comes last so the hot SKU rows are locked
- * for as short a time as possible.
+ * whole order with nothing written. The reservation comes last, just before COMMIT, so the hot
+ * SKU rows are locked for one round trip.
  */
 import {
   type ChannelOrder,
@@ -19,7 +19,7 @@ import type { AuditContext } from '../../lib/audit.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, validationFailed } from '../../lib/errors.js';
 import { upsertMemberFromBuyer } from '../members/upsert.js';
-import { getSettings } from '../settings/service.js';
+import { recentSettings } from '../settings/service.js';
 import { shippingFeeFor } from '../shipping-templates/quote.js';
 import { toChannelOrder } from './channel-order.js';
 import { newOrderNo } from './order-no.js';
@@ -110,7 +110,8 @@ export async function placeChannelOrder(
     });
   // The schema has already checked the province is one of the 34.
   const province = provinceByName(order.address.province)?.code as ProvinceCode;
-  const settings = await getSettings(db);
+  // A copy a few seconds old at most: the time zone of the order number and the pay deadline.
+  const settings = await recentSettings(db);
 
   return db.transaction().execute(async (trx) => {
     const skus = await catalogLines(trx, order);
@@ -196,11 +197,11 @@ export async function placeChannelOrder(
       after: { ...placed, memberId: member.id, channelId },
     });
 
-    // Stock last: the SKU rows stay locked from this UPDATE to COMMIT, so only the answer's
-    // write comes between (it must follow: once stored, the answer counts as given).
+    // The answer is stored before the stock is reserved: a short SKU throws and rolls it back
+    // with the rest, and the SKU rows stay locked from the UPDATE to COMMIT only.
+    await alsoInTransaction(trx, placed);
     const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
     if (short.length > 0) throw insufficientStock(order, skus, short);
-    await alsoInTransaction(trx, placed);
     return placed;
   });
 }

@@ -100,6 +100,23 @@ export function filteredOrders(db: Db, filter: OrderFilter): Orders {
   return base;
 }
 
+type StatusList = OrderStatus | OrderStatus[] | undefined;
+
+/** Whether a filter asks for nothing but statuses (or nothing), which the kept counts answer. */
+function onlyStatus(filter: OrderFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => key === 'status' || value === undefined);
+}
+
+/** The kept count of orders in these statuses (all orders when none), from order_status_counts. */
+async function keptTotal(db: Db, status: StatusList): Promise<number> {
+  let counts = db.selectFrom('orderStatusCounts');
+  if (status !== undefined) counts = counts.where('status', 'in', Array.isArray(status) ? status : [status]);
+  const row = await counts
+    .select(sql<number | string>`coalesce(sum(order_status_counts.orders), 0)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listOrders(
   db: Db,
   query: ListQuery<SortField>,
@@ -110,16 +127,23 @@ export async function listOrders(
     return { data: await toOrders(db, rows) };
   }
   const filter = parseFilter(OrderFilter, query.filter);
-  const page = await fetchPage(filteredOrders(db, filter), query, (row) => row);
+  const kept = onlyStatus(filter) ? () => keptTotal(db, filter.status) : undefined;
+  const page = await fetchPage(filteredOrders(db, filter), query, (row) => row, kept);
   return { data: await toOrders(db, page.data), total: page.total };
 }
 
 export async function orderStatusCounts(db: Db, rawFilter: string | undefined): Promise<OrderStatusCounts> {
   const { status: _ignored, ...filter } = parseFilter(OrderFilter, rawFilter);
-  const rows = await filteredOrders(db, filter)
-    .select((eb) => ['orders.status', eb.fn.countAll<number | string>().as('n')])
-    .groupBy('orders.status')
-    .execute();
+  const rows = onlyStatus(filter)
+    ? await db
+        .selectFrom('orderStatusCounts')
+        .select((eb) => ['status', eb.fn.sum<number | string>('orders').as('n')])
+        .groupBy('status')
+        .execute()
+    : await filteredOrders(db, filter)
+        .select((eb) => ['orders.status', eb.fn.countAll<number | string>().as('n')])
+        .groupBy('orders.status')
+        .execute();
   const data = Object.fromEntries(orderStatuses.map((s) => [s, 0])) as Record<OrderStatus, number>;
   for (const row of rows) data[row.status] = Number(row.n);
   return { data };
