@@ -51,6 +51,15 @@ describe('the buyer confirms receipt', () => {
       status: 'completed',
       completedAt: t.clock.now().toISOString(),
     });
+    // The buyer sees the parcel that came.
+    const parcel = await t.db
+      .selectFrom('shipments')
+      .select(['carrier', 'trackingNo', 'shippedAt'])
+      .where('orderId', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(res.body.data.shipments).toEqual([
+      { carrier: parcel.carrier, trackingNo: parcel.trackingNo, shippedAt: parcel.shippedAt.toISOString() },
+    ]);
     const after = await orderRow(order.id);
     expect(after).toMatchObject({ status: 'completed', version: before.version + 1 });
     expect(after.completedAt?.toISOString()).toBe(t.clock.now().toISOString());

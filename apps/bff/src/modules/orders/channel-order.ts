@@ -1,9 +1,12 @@
 /** An order as the storefront sees it (ChannelOrder in the shared contract). */
 import type { ChannelOrder } from '@siyu/shared';
 import type { Kysely } from 'kysely';
-import type { Database, OrderItemRow, OrderRow } from '../../db/schema.js';
+import type { Database, OrderItemRow, OrderRow, ShipmentRow } from '../../db/schema.js';
 
-export function toChannelOrder(order: OrderRow, items: OrderItemRow[]): ChannelOrder {
+type Parcel = Pick<ShipmentRow, 'carrier' | 'trackingNo' | 'shippedAt'>;
+
+/** `parcels`: none until the order ships (placement and cancel have none to pass). */
+export function toChannelOrder(order: OrderRow, items: OrderItemRow[], parcels: Parcel[] = []): ChannelOrder {
   return {
     orderNo: order.orderNo,
     status: order.status,
@@ -26,13 +29,31 @@ export function toChannelOrder(order: OrderRow, items: OrderItemRow[]): ChannelO
     paidAt: order.paidAt?.toISOString() ?? null,
     completedAt: order.completedAt?.toISOString() ?? null,
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
-    // Shipping is not built yet.
-    shipments: [],
+    shipments: parcels.map((p) => ({
+      carrier: p.carrier,
+      trackingNo: p.trackingNo,
+      shippedAt: p.shippedAt.toISOString(),
+    })),
   };
 }
 
 export const itemsOf = (db: Kysely<Database>, orderId: number) =>
   db.selectFrom('orderItems').selectAll().where('orderId', '=', orderId).orderBy('id').execute();
+
+/** The order as the buyer sees it after shipping started: its lines and its parcels. */
+export async function channelOrderOf(db: Kysely<Database>, order: OrderRow): Promise<ChannelOrder> {
+  const [items, parcels] = await Promise.all([
+    itemsOf(db, order.id),
+    db
+      .selectFrom('shipments')
+      .select(['carrier', 'trackingNo', 'shippedAt'])
+      .where('orderId', '=', order.id)
+      .orderBy('shippedAt')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return toChannelOrder(order, items, parcels);
+}
 
 /**
  * The order a channel's buyer may touch, locked when `forUpdate`. Another buyer's order, or

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { buyerOrder, itemsOf, toChannelOrder } from './channel-order.js';
+import { buyerOrder, channelOrderOf } from './channel-order.js';
 import { moveOrder } from './order-move.js';
 
 export async function confirmReceiptByBuyer(
@@ -34,7 +34,7 @@ export async function confirmReceiptByBuyer(
       before: { status: order.status },
       after: { status: after.status, completedAt: after.completedAt },
     });
-    const answer = toChannelOrder(after, await itemsOf(trx, order.id));
+    const answer = await channelOrderOf(trx, after);
     await alsoInTransaction(trx, answer);
     return answer;
   });
