@@ -177,6 +177,17 @@ describe('shipping an order in two parcels', () => {
         ['audit', 'ship', 'shipped'],
       ]),
     );
+    // Staff appear by their display name, as on the parcels.
+    const shipper = await t.db
+      .selectFrom('staffUsers')
+      .select('displayName')
+      .where('username', '=', 'operator')
+      .executeTakeFirstOrThrow();
+    const shipEntries = detail.timeline.filter((e: { action: string | null }) => e.action === 'ship');
+    expect(shipEntries.map((e: { actorName: string | null }) => e.actorName)).toEqual([
+      shipper.displayName,
+      shipper.displayName,
+    ]);
 
     // The desk's keyword finds the order by either parcel's whole tracking number.
     for (const q of [firstNo.toLowerCase(), '753 1234 5678 901']) {

@@ -34,7 +34,9 @@ function statusAfter(after: unknown): OrderStatus | null {
   return parsed.success ? parsed.data : null;
 }
 
-function timelineOf(order: OrderRow, audits: AuditLogRow[]): OrderTimelineEntry[] {
+type TimelineAudit = Pick<AuditLogRow, 'at' | 'action' | 'actorName' | 'after'>;
+
+function timelineOf(order: OrderRow, audits: TimelineAudit[]): OrderTimelineEntry[] {
   const entries: OrderTimelineEntry[] = [];
   for (const [event, field] of milestones) {
     const at = order[field];
@@ -61,11 +63,18 @@ export async function getOrderDetail(db: Db, id: number): Promise<OrderDetail> {
     db.selectFrom('payments').selectAll().where('orderId', '=', id).executeTakeFirst(),
     db
       .selectFrom('auditLogs')
-      .selectAll()
-      .where('resource', '=', 'orders')
-      .where('resourceId', '=', String(id))
-      .orderBy('at')
-      .orderBy('id')
+      // Staff by the name colleagues know them by; the channel and the system by their audit name.
+      .leftJoin('staffUsers', 'staffUsers.id', 'auditLogs.actorId')
+      .select((eb) => [
+        'auditLogs.at',
+        'auditLogs.action',
+        'auditLogs.after',
+        eb.fn.coalesce('staffUsers.displayName', 'auditLogs.actorName').as('actorName'),
+      ])
+      .where('auditLogs.resource', '=', 'orders')
+      .where('auditLogs.resourceId', '=', String(id))
+      .orderBy('auditLogs.at')
+      .orderBy('auditLogs.id')
       .execute(),
     shipmentRowsOf(db, id),
     notesOf(db, id),
