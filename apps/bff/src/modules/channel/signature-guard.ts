@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../../env.js';
 import { AppError } from '../../lib/errors.js';
-import { findChannelByKey } from '../channels/service.js';
+import { signingChannelByKey } from '../channels/service.js';
 
 export const CHANNEL_API_PREFIX = '/api/channel/';
 
@@ -37,7 +37,9 @@ export const channelSignatureGuard =
         'Sign channel requests with X-Channel-Key, X-Timestamp and X-Signature.',
       );
     }
-    const channel = await findChannelByKey(deps.db, key);
+    // Kept in memory a few seconds: a channel disabled or re-keyed on another instance is still
+    // honoured here until CHANNEL_CACHE_TTL_MS has passed (at once when changed on this one).
+    const channel = await signingChannelByKey(deps.db, key);
     if (!channel) throw new AppError(401, 'CHANNEL_UNKNOWN', 'No channel has this X-Channel-Key.');
     const rawBody = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
     const check = await verifyChannelSignature({

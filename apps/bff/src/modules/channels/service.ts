@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
 import { fetchPage, type ListQuery, likePattern, parseFilter, parseIds, rowsByIds } from '../../lib/list.js';
+import { shortLivedCache } from '../../lib/short-lived-cache.js';
 
 const RESOURCE = 'channels';
 
@@ -40,6 +41,20 @@ export function toChannel(row: ChannelRow): Channel {
 export async function findChannelByKey(db: Db, key: string): Promise<ChannelRow | undefined> {
   if (key.length > 40) return undefined;
   return db.selectFrom('channels').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/**
+ * How long another instance may keep honouring a channel that was just disabled or whose secret
+ * was just rotated: every signed request reads its channel, so it is kept in memory this long.
+ * This instance forgets it as soon as the change commits (create, update, rotate below).
+ */
+export const CHANNEL_CACHE_TTL_MS = 5_000;
+const channelsByKey = shortLivedCache<string, ChannelRow>(CHANNEL_CACHE_TTL_MS);
+
+/** The channel of a signed request: findChannelByKey, kept for up to CHANNEL_CACHE_TTL_MS. */
+export async function signingChannelByKey(db: Db, key: string): Promise<ChannelRow | undefined> {
+  if (key.length > 40) return undefined;
+  return channelsByKey.get(db, key, () => findChannelByKey(db, key));
 }
 
 type SortField = (typeof channelSortFields)[number];
@@ -79,7 +94,7 @@ export async function createChannel(
   secret: string = newChannelSecret(),
 ): Promise<ChannelWithSecret> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    const created = await db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('channels')
         .values({ ...input, secret, createdAt: ctx.at, updatedAt: ctx.at })
@@ -95,6 +110,8 @@ export async function createChannel(
       });
       return { ...created, secret: row.secret };
     });
+    channelsByKey.clear(db);
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw keyTaken();
     throw error;
@@ -108,7 +125,7 @@ export async function updateChannel(
   patch: ChannelUpdate,
   ctx: AuditContext,
 ): Promise<Channel> {
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('channels')
       .selectAll()
@@ -130,12 +147,18 @@ export async function updateChannel(
     await writeAudit(trx, { ...ctx, action: 'update', resource: RESOURCE, resourceId: id, before, after });
     return after;
   });
+  // Committed: a disabled channel is refused here from the next request on.
+  channelsByKey.clear(db);
+  return updated;
 }
 
-/** A new secret at once; the old one stops working with this commit. */
+/**
+ * A new secret at once; the old one stops working with this commit on this instance, and on
+ * the others within CHANNEL_CACHE_TTL_MS.
+ */
 export async function rotateChannelSecret(db: Db, id: number, ctx: AuditContext): Promise<ChannelWithSecret> {
   const secret = newChannelSecret();
-  return db.transaction().execute(async (trx) => {
+  const rotated = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('channels')
       .selectAll()
@@ -161,4 +184,7 @@ export async function rotateChannelSecret(db: Db, id: number, ctx: AuditContext)
     });
     return { ...after, secret: updated.secret };
   });
+  // Committed: the old secret is refused here from the next request on.
+  channelsByKey.clear(db);
+  return rotated;
 }

@@ -1,8 +1,9 @@
 /**
  * A member from a channel order's buyer: created on the first order, matched by (channel,
  * openid) after; a nickname or phone the buyer now sends replaces the stored one, a missing one
- * keeps it. One statement (INSERT … ON CONFLICT), so two first orders at once make one member.
- * Audited in the caller's transaction, with the phone masked.
+ * keeps it. Writes are INSERT … ON CONFLICT, so two first orders at once make one member; a
+ * returning buyer with nothing new costs one read. Audited in the caller's transaction, with the
+ * phone masked.
  */
 import type { ChannelBuyer } from '@siyu/shared';
 import { type Kysely, sql } from 'kysely';
@@ -19,6 +20,44 @@ export async function upsertMemberFromBuyer(
   buyer: Buyer,
   ctx: AuditContext,
 ): Promise<MemberRow> {
+  const nickname = buyer.nickname || null;
+  const phone = buyer.phone || null;
+  // Most orders come from a returning buyer who sends what we have: one read, nothing written.
+  const known = await trx
+    .selectFrom('members')
+    .selectAll()
+    .where('channelId', '=', channelId)
+    .where('openid', '=', buyer.openid)
+    .executeTakeFirst();
+  if (known && (nickname ?? known.nickname) === known.nickname && (phone ?? known.phone) === known.phone)
+    return known;
+  if (!known) {
+    // A first order: one insert, unless another first order of this buyer got there first.
+    const created = await trx
+      .insertInto('members')
+      .values({
+        channelId,
+        openid: buyer.openid,
+        nickname,
+        phone,
+        registeredAt: ctx.at,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+      })
+      .onConflict((oc) => oc.columns(['channelId', 'openid']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (created) {
+      await writeAudit(trx, {
+        ...ctx,
+        action: 'create',
+        resource: 'members',
+        resourceId: created.id,
+        after: toMember(created),
+      });
+      return created;
+    }
+  }
   const before = await trx
     .selectFrom('members')
     .selectAll()
@@ -26,8 +65,6 @@ export async function upsertMemberFromBuyer(
     .where('openid', '=', buyer.openid)
     .forUpdate()
     .executeTakeFirst();
-  const nickname = buyer.nickname || null;
-  const phone = buyer.phone || null;
   const written = await trx
     .insertInto('members')
     .values({

@@ -1,7 +1,7 @@
 /**
- * Placing a channel order, in one transaction: the buyer becomes (or is matched to) a member,
- * prices come from the catalog (never the client), the shipping fee from the products'
- * templates, and the stock is reserved by one conditional UPDATE — a short SKU refuses the
+ * Placing a channel order: prices come from the catalog (never the client), the shipping fee
+ * from the products' templates; then, in one transaction, the buyer becomes (or is matched to)
+ * a member, the order is written and the stock is reserved by one conditional UPDATE — a short SKU refuses the
  * whole order with nothing written. The reservation comes last, just before COMMIT, so the hot
  * SKU rows are locked for one round trip.
  */
@@ -113,22 +113,26 @@ export async function placeChannelOrder(
   // A copy a few seconds old at most: the time zone of the order number and the pay deadline.
   const settings = await recentSettings(db);
 
-  return db.transaction().execute(async (trx) => {
-    const skus = await catalogLines(trx, order);
+  // One pooled connection for the reads and the transaction.
+  return db.connection().execute(async (conn) => {
+    // The reads come before the transaction: under READ COMMITTED each statement sees what is
+    // committed when it runs, inside a transaction or not, and refusals then never open one.
+    const skus = await catalogLines(conn, order);
     const lines = order.items.map((item, i) => ({
       skuId: item.skuId,
       unitPrice: (skus[i] as Catalogued).price,
       quantity: item.quantity,
     }));
-    const shipping = await shippingFeeFor(trx, { lines, province }, skus);
+    const shipping = await shippingFeeFor(conn, { lines, province }, skus);
     const priced = priceOrder({ lines, shippingFee: shipping.fee });
     if (!priced.ok) {
       if (priced.code === 'ORDER_TOO_LARGE') throw new AppError(422, 'ORDER_TOO_LARGE', `${priced.message}.`);
       throw new Error(`order pricing: ${priced.message}`);
     }
     const amounts = priced.amounts;
-    // Cheap early refusal from the unlocked read: a burst's refused orders write nothing and
-    // take no lock. The conditional UPDATE below stays the guard against overselling.
+    // Cheap early refusal from the unlocked read: a burst's refused orders write nothing, take no
+    // lock and open no transaction. The conditional UPDATE below stays the guard against
+    // overselling.
     const clearlyShort = order.items.filter((item, i) => (skus[i] as Catalogued).stock < item.quantity);
     if (clearlyShort.length > 0)
       throw insufficientStock(
@@ -136,72 +140,74 @@ export async function placeChannelOrder(
         skus,
         clearlyShort.map((item) => item.skuId),
       );
-    const member = await upsertMemberFromBuyer(trx, channelId, order.buyer, ctx);
-    const orderNo = newOrderNo(ctx.at, settings.timeZone);
+    return conn.transaction().execute(async (trx) => {
+      const member = await upsertMemberFromBuyer(trx, channelId, order.buyer, ctx);
+      const orderNo = newOrderNo(ctx.at, settings.timeZone);
 
-    const row = await trx
-      .insertInto('orders')
-      .values({
-        orderNo,
-        channelId,
-        memberId: member.id,
-        status: 'pending_payment',
-        goodsAmount: amounts.goodsAmount,
-        discountAmount: amounts.discountAmount,
-        shippingFee: amounts.shippingFee,
-        payableAmount: amounts.payableAmount,
-        address: JSON.stringify(order.address),
-        provinceCode: province,
-        buyerNote: order.note,
-        cancelReason: null,
-        payDeadline: new Date(ctx.at.getTime() + settings.orderAutoCloseMinutes * 60_000),
-        paidAt: null,
-        shippedAt: null,
-        completedAt: null,
-        cancelledAt: null,
-        closedAt: null,
-        createdAt: ctx.at,
-        updatedAt: ctx.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const items = await trx
-      .insertInto('orderItems')
-      .values(
-        amounts.lines.map((line, i) => {
-          const sku = skus[i] as Catalogued;
-          return {
-            orderId: row.id,
-            skuId: sku.id,
-            productId: sku.productId,
-            skuCode: sku.code,
-            title: sku.title,
-            specValues: JSON.stringify(sku.specValues),
-            unitPrice: line.unitPrice,
-            quantity: line.quantity,
-            lineAmount: line.lineAmount,
-          };
-        }),
-      )
-      .returningAll()
-      .execute();
-    const placed = toChannelOrder(
-      row,
-      items.sort((x, y) => x.id - y.id),
-    );
-    await writeAudit(trx, {
-      ...ctx,
-      action: 'create',
-      resource: 'orders',
-      resourceId: row.id,
-      after: { ...placed, memberId: member.id, channelId },
+      const row = await trx
+        .insertInto('orders')
+        .values({
+          orderNo,
+          channelId,
+          memberId: member.id,
+          status: 'pending_payment',
+          goodsAmount: amounts.goodsAmount,
+          discountAmount: amounts.discountAmount,
+          shippingFee: amounts.shippingFee,
+          payableAmount: amounts.payableAmount,
+          address: JSON.stringify(order.address),
+          provinceCode: province,
+          buyerNote: order.note,
+          cancelReason: null,
+          payDeadline: new Date(ctx.at.getTime() + settings.orderAutoCloseMinutes * 60_000),
+          paidAt: null,
+          shippedAt: null,
+          completedAt: null,
+          cancelledAt: null,
+          closedAt: null,
+          createdAt: ctx.at,
+          updatedAt: ctx.at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const items = await trx
+        .insertInto('orderItems')
+        .values(
+          amounts.lines.map((line, i) => {
+            const sku = skus[i] as Catalogued;
+            return {
+              orderId: row.id,
+              skuId: sku.id,
+              productId: sku.productId,
+              skuCode: sku.code,
+              title: sku.title,
+              specValues: JSON.stringify(sku.specValues),
+              unitPrice: line.unitPrice,
+              quantity: line.quantity,
+              lineAmount: line.lineAmount,
+            };
+          }),
+        )
+        .returningAll()
+        .execute();
+      const placed = toChannelOrder(
+        row,
+        items.sort((x, y) => x.id - y.id),
+      );
+      await writeAudit(trx, {
+        ...ctx,
+        action: 'create',
+        resource: 'orders',
+        resourceId: row.id,
+        after: { ...placed, memberId: member.id, channelId },
+      });
+
+      // The answer is stored before the stock is reserved: a short SKU throws and rolls it back
+      // with the rest, and the SKU rows stay locked from the UPDATE to COMMIT only.
+      await alsoInTransaction(trx, placed);
+      const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
+      if (short.length > 0) throw insufficientStock(order, skus, short);
+      return placed;
     });
-
-    // The answer is stored before the stock is reserved: a short SKU throws and rolls it back
-    // with the rest, and the SKU rows stay locked from the UPDATE to COMMIT only.
-    await alsoInTransaction(trx, placed);
-    const short = await reserveStock(trx, order.items, `order:${orderNo}`, ctx);
-    if (short.length > 0) throw insufficientStock(order, skus, short);
-    return placed;
   });
 }

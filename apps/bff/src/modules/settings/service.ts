@@ -6,6 +6,14 @@ import type { Database, SettingsRow } from '../../db/schema.js';
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { versionConflict } from '../../lib/if-match.js';
+import { shortLivedCache } from '../../lib/short-lived-cache.js';
+
+/**
+ * Order placement reads the settings on every order, so it may use a copy up to this old: an
+ * edit on another instance reaches its orders within this time (on this one, at once).
+ */
+export const SETTINGS_CACHE_TTL_MS = 5_000;
+const settingsById = shortLivedCache<string, Settings>(SETTINGS_CACHE_TTL_MS, 10);
 
 export function toSettings(row: SettingsRow): Settings {
   return {
@@ -38,6 +46,11 @@ export async function getSettings(db: Db, id: string = SHOP_SETTINGS_ID): Promis
   return toSettings(row);
 }
 
+/** getSettings, kept for up to SETTINGS_CACHE_TTL_MS: for hot paths, never for the edit form. */
+export async function recentSettings(db: Db, id: string = SHOP_SETTINGS_ID): Promise<Settings> {
+  return (await settingsById.get(db, id, () => getSettings(db, id))) as Settings;
+}
+
 export async function updateSettings(
   db: Db,
   id: string,
@@ -45,7 +58,7 @@ export async function updateSettings(
   patch: SettingsUpdate,
   ctx: AuditContext,
 ): Promise<Settings> {
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('settings')
       .selectAll()
@@ -74,4 +87,6 @@ export async function updateSettings(
     });
     return after;
   });
+  settingsById.clear(db);
+  return saved;
 }
