@@ -44,6 +44,12 @@ describe('the buyer confirms receipt', () => {
   it('shipped → completed, audited as the channel; the same request again replays the answer', async () => {
     const order = await shippedOrder();
     const before = await orderRow(order.id);
+    // The buyer's query shows the parcel on its way.
+    const query = await channelRequest(t, `/api/channel/orders/${order.orderNo}?openid=${order.openid}`, {
+      method: 'GET',
+    });
+    expect(query.status, query.text).toBe(200);
+    expect(query.body.data).toMatchObject({ status: 'shipped', shipments: [expect.any(Object)] });
     const res = await confirm(order, 'confirm-once');
     expect(res.status, res.text).toBe(200);
     expect(res.body.data).toMatchObject({

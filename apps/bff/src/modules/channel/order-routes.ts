@@ -28,7 +28,7 @@ import { answerText, idempotentHeaders, recordAnswer, runIdempotent } from '../.
 import { auditContextOf } from '../../lib/request-context.js';
 import { defineRoute, errorResponse, json, jsonBody } from '../../lib/route.js';
 import { cancelByBuyer } from '../orders/cancel.js';
-import { buyerOrder, itemsOf, toChannelOrder } from '../orders/channel-order.js';
+import { buyerOrder, channelOrderOf } from '../orders/channel-order.js';
 import { confirmReceiptByBuyer } from '../orders/confirm-receipt.js';
 import { recordChannelPayment } from '../orders/payment.js';
 import { placeChannelOrder } from '../orders/placement.js';
@@ -183,6 +183,6 @@ export function channelOrderRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       const { openid } = c.req.valid('query');
       const order = await buyerOrder(deps.db, channel.id, orderNo, openid);
       if (!order) throw notFound('order');
-      return c.json({ data: toChannelOrder(order, await itemsOf(deps.db, order.id)) }, 200);
+      return c.json({ data: await channelOrderOf(deps.db, order) }, 200);
     });
 }
