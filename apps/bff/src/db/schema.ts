@@ -255,6 +255,13 @@ export interface OrdersTable {
   updatedAt: Timestamp;
 }
 
+/** Kept by triggers on orders: a status's count is the sum over its slots (migration 0014). */
+export interface OrderStatusCountsTable {
+  status: OrderStatus;
+  slot: number;
+  orders: ColumnType<string | number, never, never>;
+}
+
 export interface OrderItemsTable {
   id: Generated<number>;
   orderId: number;
@@ -345,6 +352,7 @@ export interface Database {
   inventoryMovements: InventoryMovementsTable;
   shippingTemplates: ShippingTemplatesTable;
   orders: OrdersTable;
+  orderStatusCounts: OrderStatusCountsTable;
   orderItems: OrderItemsTable;
   payments: PaymentsTable;
   shipments: ShipmentsTable;

@@ -13,6 +13,7 @@ import * as productListSpeed from './0010_product_list_speed.js';
 import * as orders from './0011_orders.js';
 import * as orderList from './0012_order_list.js';
 import * as fulfilment from './0013_fulfilment.js';
+import * as orderStatusCounts from './0014_order_status_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_orders': orders,
   '0012_order_list': orderList,
   '0013_fulfilment': fulfilment,
+  '0014_order_status_counts': orderStatusCounts,
 };
