@@ -109,6 +109,12 @@ describe('order list filters', () => {
     ]);
     expect(idsOf(await list({ skuId: skuA }))).toEqual([orders.a.id, orders.b.id]);
     expect(idsOf(await list({ skuId: skuB }))).toEqual([orders.c.id]);
+    // By the code the line was bought under, as operators type it.
+    const codeOf = async (skuId: number) =>
+      (await t.db.selectFrom('skus').select('code').where('id', '=', skuId).executeTakeFirstOrThrow()).code;
+    expect(idsOf(await list({ skuCode: await codeOf(skuA) }))).toEqual([orders.a.id, orders.b.id]);
+    expect(idsOf(await list({ skuCode: await codeOf(skuB) }))).toEqual([orders.c.id]);
+    expect(idsOf(await list({ skuCode: 'NO-SUCH-SKU' }))).toEqual([]);
     const memberId = (await list({ q: orders.b.orderNo })).body.data[0].memberId;
     expect(idsOf(await list({ memberId }))).toEqual([orders.b.id]);
   });

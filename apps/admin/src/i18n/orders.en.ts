@@ -47,6 +47,7 @@ export const ordersEnglish: Shape<typeof ordersZhCN> = {
     },
     filters: {
       q: 'Order no., nickname, phone tail, tracking no.',
+      skuCode: 'SKU code',
       createdAt_gte: 'Placed from',
       createdAt_lte: 'Placed until',
       payableAmount_gte: 'Payable at least (¥)',

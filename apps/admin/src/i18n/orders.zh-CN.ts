@@ -43,6 +43,7 @@ export const ordersZhCN = {
     },
     filters: {
       q: '订单号 / 昵称 / 手机尾号 4 位 / 快递单号',
+      skuCode: 'SKU 编码',
       createdAt_gte: '下单时间起',
       createdAt_lte: '下单时间止',
       payableAmount_gte: '应付金额不低于（元）',

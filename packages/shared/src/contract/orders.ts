@@ -147,6 +147,8 @@ export const OrderFilter = z
     createdAt_lte: Timestamp.optional(),
     q: z.string().trim().max(64).optional(),
     skuId: Id.optional(),
+    /** A SKU's code as operators know it (the order keeps the code it was bought under). */
+    skuCode: z.string().trim().min(1).max(64).optional(),
     memberId: Id.optional(),
     channelId: Id.optional(),
     payableAmount_gte: FenAmount.optional(),

@@ -43,6 +43,7 @@ const useFilters = () => {
           </ReferenceInput>,
         ]
       : []),
+    <TextInput key="skuCode" source="skuCode" label="resources.orders.filters.skuCode" />,
     <DateInput
       key="createdAt_gte"
       source="createdAt_gte"

@@ -75,6 +75,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger orders_counted_none after truncate on orders
       for each statement execute function orders_counted_none()
   `.execute(db);
+  // The desk's SKU-code filter: the code a line was bought under.
+  await sql`create index order_items_sku_code_idx on order_items (sku_code)`.execute(db);
   await sql`create index orders_payable_amount_idx on orders (payable_amount, created_at)`.execute(db);
   await sql`create index members_nickname_grams_idx on members using gin (text_grams(lower(nickname)))`.execute(
     db,
@@ -91,6 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists members_nickname_grams_idx`.execute(db);
   await sql`drop index if exists orders_payable_amount_idx`.execute(db);
+  await sql`drop index if exists order_items_sku_code_idx`.execute(db);
   await sql`drop trigger if exists orders_counted_none on orders`.execute(db);
   await sql`drop trigger if exists orders_counted_moved on orders`.execute(db);
   await sql`drop trigger if exists orders_counted on orders`.execute(db);

@@ -102,6 +102,18 @@ export function filteredOrders(db: Db, filter: OrderFilter): Orders {
           .where('orderItems.skuId', '=', skuId)})`,
     );
   }
+  if (filter.skuCode) {
+    // By the code the line was bought under (copied at ordering), so renamed or deleted SKUs
+    // still find their orders; one array from order_items_sku_code_idx, as for skuId.
+    const skuCode = filter.skuCode;
+    base = base.where(
+      (eb) =>
+        sql<boolean>`orders.id = any(array${eb
+          .selectFrom('orderItems')
+          .select('orderItems.orderId')
+          .where('orderItems.skuCode', '=', skuCode)})`,
+    );
+  }
   // Refunds are not built yet: no order has an open one.
   if (filter.hasOpenRefund === true) base = base.where(sql<boolean>`false`);
   if (filter.q) base = matchingQ(base, filter.q);
