@@ -74,7 +74,7 @@ test('an operator finds a paid order by the phone tail and reads its detail', as
   // The detail: lines, amounts, masked address, payment and the timeline.
   await row.click();
   await expect(page).toHaveURL(/#\/orders\/\d+\/show/);
-  await expect(page.getByText(order.orderNo)).toBeVisible();
+  await expect(page.getByText(order.orderNo, { exact: true })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: t('resources.orders.item.unitPrice') })).toBeVisible();
   await expect(page.getByText(`E2E 林晓`)).toBeVisible();
   await expect(page.getByText(t('resources.orders.fields.goodsAmount'), { exact: true })).toBeVisible();
