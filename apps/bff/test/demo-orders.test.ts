@@ -233,7 +233,12 @@ describe('demo order history', () => {
           where o.status = 'pending_payment' order by o.order_no, i.sku_id`,
     );
     expect(movements).toEqual(
-      held.map((h) => ({ reason: 'order_reserve', reference: h.orderNo, skuId: h.skuId, delta: -h.quantity })),
+      held.map((h) => ({
+        reason: 'order_reserve',
+        reference: h.orderNo,
+        skuId: h.skuId,
+        delta: -h.quantity,
+      })),
     );
     await a.seed();
     expect(await counts(a.db)).toEqual(before);
