@@ -1,4 +1,5 @@
 export * from './contract/address.js';
+export * from './contract/afterSales.js';
 export * from './contract/auditLogs.js';
 export * from './contract/auth.js';
 export * from './contract/catalogCsv.js';

@@ -3,13 +3,19 @@
  * (Kysely's CamelCasePlugin maps them).
  */
 import type {
+  AfterSalesReason,
+  AfterSalesStatus,
+  AfterSalesType,
   Carrier,
+  CaseEventKind,
   MovementReason,
   OrderCancelReason,
   OrderStatus,
   ProductStatus,
   ProvinceCode,
+  RefundStatus,
   RegionShippingRule,
+  ReturnAddress,
   Role,
   ShipmentReportState,
   ShippingAddress,
@@ -86,6 +92,13 @@ export interface SettingsTable {
   csSlaHours: number;
   kpiConversionAlertBp: number;
   kpiRepurchase7dAlertBp: number;
+  refundAutoApproveHours: number;
+  returnShipDays: number;
+  refundApprovalLimit: number;
+  bulkApproveMaxAmount: number;
+  afterSalesReasons: JsonOf<AfterSalesReason[]>;
+  rejectReasonTemplates: JsonOf<string[]>;
+  returnAddress: JsonOf<ReturnAddress>;
   version: Generated<number>;
   updatedAt: Timestamp;
 }
@@ -250,6 +263,13 @@ export interface OrdersTable {
   closedAt: Timestamp | null;
   /** Whether the order's parcels have all been reported to the platform (see shipmentReports). */
   shippingInfoSync: Generated<ShippingInfoSyncState>;
+  /** Paid back (the gateway said so), and at the gateway now: together never above paidAmount. */
+  refundedAmount: Generated<number>;
+  refundingAmount: Generated<number>;
+  /** Refunds made of this payment (WeChat Pay allows 50). */
+  refundCount: Generated<number>;
+  /** After-sales cases not yet final: > 0 is the list's "has open refund". */
+  openAfterSales: Generated<number>;
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -274,6 +294,12 @@ export interface OrderItemsTable {
   quantity: number;
   lineAmount: number;
   shippedQuantity: Generated<number>;
+  /** Units in after-sales cases that are open or refunded (never above quantity). */
+  afterSalesQuantity: Generated<number>;
+  /** What those units may refund, reserved against the line's paid share. */
+  afterSalesAmount: Generated<number>;
+  /** Units that will not ship: refunded before shipping (stock released). */
+  cancelledQuantity: Generated<number>;
 }
 
 export interface PaymentsTable {
@@ -335,6 +361,89 @@ export interface OrderNotesTable {
   createdAt: CreatedAt;
 }
 
+export interface AfterSalesCasesTable {
+  id: Generated<number>;
+  caseNo: string;
+  orderId: number;
+  memberId: number;
+  channelId: number;
+  type: AfterSalesType;
+  status: AfterSalesStatus;
+  source: 'channel' | 'staff';
+  createdBy: number | null;
+  reasonCode: string;
+  reasonLabel: string;
+  noReason: Generated<boolean>;
+  description: Generated<string>;
+  photos: JsonOf<string[]>;
+  refundLimit: number;
+  requestedAmount: number;
+  approvedAmount: number | null;
+  includesShipping: Generated<boolean>;
+  assigneeId: number | null;
+  approvalStage: Generated<'none' | 'admin'>;
+  firstApprovedBy: number | null;
+  firstApprovedAt: Timestamp | null;
+  approvedBy: number | null;
+  approvedAt: Timestamp | null;
+  rejectReason: string | null;
+  returnAddress: JsonOf<ReturnAddress> | null;
+  returnCarrier: string | null;
+  returnTrackingNo: string | null;
+  returnShippedAt: Timestamp | null;
+  returnDueAt: Timestamp | null;
+  receivedAt: Timestamp | null;
+  autoApproveAt: Timestamp | null;
+  /** Set while CS must act (the queue's order and the badge); null while waiting on others. */
+  slaDueAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AfterSalesItemsTable {
+  id: Generated<number>;
+  caseId: number;
+  orderItemId: number;
+  quantity: number;
+  refundCap: number;
+  sellableQuantity: number | null;
+  damagedQuantity: number | null;
+}
+
+export interface AfterSalesEventsTable {
+  id: Generated<number>;
+  caseId: number;
+  at: Timestamp;
+  kind: CaseEventKind;
+  actorKind: 'staff' | 'customer' | 'gateway' | 'system';
+  actorId: number | null;
+  actorName: string | null;
+  status: AfterSalesStatus | null;
+  detail: JsonOf<Record<string, unknown>>;
+}
+
+export interface RefundsTable {
+  id: Generated<number>;
+  outRefundNo: string;
+  caseId: number;
+  orderId: number;
+  amount: number;
+  status: Generated<RefundStatus>;
+  dispatchState: Generated<'pending' | 'sent'>;
+  nextDispatchAt: DefaultedTimestamp;
+  dispatchLeaseUntil: Timestamp | null;
+  attempts: Generated<number>;
+  gatewayRefundId: string | null;
+  failureReason: string | null;
+  requestedAt: Timestamp;
+  succeededAt: Timestamp | null;
+  failedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   staffUsers: StaffUsersTable;
   channels: ChannelsTable;
@@ -360,6 +469,10 @@ export interface Database {
   shipmentTrackingEvents: ShipmentTrackingEventsTable;
   shipmentReports: ShipmentReportsTable;
   orderNotes: OrderNotesTable;
+  afterSalesCases: AfterSalesCasesTable;
+  afterSalesItems: AfterSalesItemsTable;
+  afterSalesEvents: AfterSalesEventsTable;
+  refunds: RefundsTable;
 }
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
@@ -379,3 +492,6 @@ export type ShipmentRow = Selectable<ShipmentsTable>;
 export type ShipmentReportRow = Selectable<ShipmentReportsTable>;
 export type OrderItemRow = Selectable<OrderItemsTable>;
 export type PaymentRow = Selectable<PaymentsTable>;
+export type AfterSalesCaseRow = Selectable<AfterSalesCasesTable>;
+export type AfterSalesItemRow = Selectable<AfterSalesItemsTable>;
+export type RefundRow = Selectable<RefundsTable>;

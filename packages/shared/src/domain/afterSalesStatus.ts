@@ -106,9 +106,11 @@ export const afterSalesTransitions: Record<AfterSalesTransition, Rule> = {
     system: false,
   },
   // The refund row and its out_refund_no exist before the gateway is called.
+  // CS starts it by hand when returned goods came back damaged (possibly for less).
   start_refund: {
     from: ['approved', 'returned'],
     to: 'refunding',
+    staffAction: 'approve',
     customer: false,
     gateway: false,
     system: true,

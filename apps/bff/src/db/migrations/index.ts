@@ -14,6 +14,7 @@ import * as orders from './0011_orders.js';
 import * as orderList from './0012_order_list.js';
 import * as fulfilment from './0013_fulfilment.js';
 import * as orderStatusCounts from './0014_order_status_counts.js';
+import * as afterSales from './0015_after_sales.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_order_list': orderList,
   '0013_fulfilment': fulfilment,
   '0014_order_status_counts': orderStatusCounts,
+  '0015_after_sales': afterSales,
 };

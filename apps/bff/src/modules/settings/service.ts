@@ -26,8 +26,26 @@ export function toSettings(row: SettingsRow): Settings {
     csSlaHours: row.csSlaHours,
     kpiConversionAlertBp: row.kpiConversionAlertBp,
     kpiRepurchase7dAlertBp: row.kpiRepurchase7dAlertBp,
+    refundAutoApproveHours: row.refundAutoApproveHours,
+    returnShipDays: row.returnShipDays,
+    refundApprovalLimit: row.refundApprovalLimit,
+    bulkApproveMaxAmount: row.bulkApproveMaxAmount,
+    afterSalesReasons: row.afterSalesReasons,
+    rejectReasonTemplates: row.rejectReasonTemplates,
+    returnAddress: row.returnAddress,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+  };
+}
+
+/** The settings as columns: the lists and the address are stored as JSON. */
+function settingsColumns(values: SettingsUpdate) {
+  const { afterSalesReasons, rejectReasonTemplates, returnAddress, ...plain } = values;
+  return {
+    ...plain,
+    ...(afterSalesReasons && { afterSalesReasons: JSON.stringify(afterSalesReasons) }),
+    ...(rejectReasonTemplates && { rejectReasonTemplates: JSON.stringify(rejectReasonTemplates) }),
+    ...(returnAddress && { returnAddress: JSON.stringify(returnAddress) }),
   };
 }
 
@@ -35,7 +53,14 @@ export function toSettings(row: SettingsRow): Settings {
 export async function ensureSettings(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto('settings')
-    .values({ id: SHOP_SETTINGS_ID, ...defaultSettings, updatedAt: new Date() })
+    .values({
+      id: SHOP_SETTINGS_ID,
+      ...defaultSettings,
+      afterSalesReasons: JSON.stringify(defaultSettings.afterSalesReasons),
+      rejectReasonTemplates: JSON.stringify(defaultSettings.rejectReasonTemplates),
+      returnAddress: JSON.stringify(defaultSettings.returnAddress),
+      updatedAt: new Date(),
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
@@ -69,7 +94,7 @@ export async function updateSettings(
     if (row.version !== expectedVersion) throw versionConflict();
     const updated = await trx
       .updateTable('settings')
-      .set((eb) => ({ ...patch, updatedAt: ctx.at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...settingsColumns(patch), updatedAt: ctx.at, version: eb('version', '+', 1) }))
       .where('id', '=', SHOP_SETTINGS_ID)
       .where('version', '=', expectedVersion)
       .returningAll()
