@@ -477,3 +477,23 @@ export type AfterSalesCounts = z.infer<typeof AfterSalesCounts>;
 
 /** A case due within this many hours is highlighted in the queue. */
 export const DUE_SOON_HOURS = 4;
+
+/**
+ * What the CS workspace needs from the settings (CS cannot read the settings themselves): the
+ * reason list, the reject templates, the default return address and the two amount limits.
+ */
+export const AfterSalesOptions = z
+  .object({
+    data: z.object({
+      reasons: z.array(AfterSalesReason),
+      rejectReasonTemplates: z.array(z.string()),
+      returnAddress: ReturnAddress,
+      /** Above this, an admin approves too. */
+      refundApprovalLimit: FenAmount,
+      /** Refund-only cases up to this can be approved in bulk. */
+      bulkApproveMaxAmount: FenAmount,
+      csSlaHours: z.number().int(),
+    }),
+  })
+  .meta({ id: 'AfterSalesOptions' });
+export type AfterSalesOptions = z.infer<typeof AfterSalesOptions>;
