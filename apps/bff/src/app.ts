@@ -11,7 +11,7 @@ import { createPasswordHasher, type PasswordHasher } from './auth/password.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
-import type { Deps } from './deps.js';
+import { type Deps, receiveRefundNotifications } from './deps.js';
 import type { AppEnv } from './env.js';
 import { accessLog } from './lib/access-log.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -21,6 +21,10 @@ import { AppError } from './lib/errors.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { requestId } from './lib/request-id.js';
 import { validationHook } from './lib/validation-hook.js';
+import { channelAfterSalesRoutes } from './modules/after-sales/channel-routes.js';
+import { decisionRoutes } from './modules/after-sales/decision-routes.js';
+import { refundNotifyRoutes } from './modules/after-sales/refund-notify-route.js';
+import { afterSalesRoutes } from './modules/after-sales/routes.js';
 import { auditLogRoutes } from './modules/audit-logs/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { catalogCsvRoutes } from './modules/catalog-csv/routes.js';
@@ -34,6 +38,7 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { orderCsvRoutes } from './modules/order-csv/routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
+import type { PaymentGateway } from './modules/payment-gateway/gateway.js';
 import { productImageRoutes } from './modules/product-images/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { productWorkflowRoutes } from './modules/products/workflow-routes.js';
@@ -61,6 +66,8 @@ export type BuildAppOptions = {
   clock?: Clock;
   hasher?: PasswordHasher;
   logger?: Logger;
+  /** The payment gateway's refunds; the simulator (notifying this app) when absent. */
+  paymentGateway?: PaymentGateway;
 };
 
 export function buildApp(options: BuildAppOptions) {
@@ -70,8 +77,11 @@ export function buildApp(options: BuildAppOptions) {
     clock: options.clock ?? systemClock,
     hasher: options.hasher ?? createPasswordHasher(options.config.argon2),
     logger: options.logger ?? createLogger(options.config.logLevel),
+    ...(options.paymentGateway && { paymentGateway: options.paymentGateway }),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // The simulated gateway tells this app a refund's outcome through its own front door.
+  receiveRefundNotifications(deps.db, async (request) => app.fetch(request));
 
   app.use('*', requestId(), accessLog(deps.logger), secureHeaders());
   app.use(
@@ -105,8 +115,12 @@ export function buildApp(options: BuildAppOptions) {
   memberRoutes(app, deps);
   channelApiRoutes(app, deps);
   channelOrderRoutes(app, deps);
+  channelAfterSalesRoutes(app, deps);
   orderCsvRoutes(app, deps); // before orderRoutes: /api/orders/export.csv is not an {id}
   orderRoutes(app, deps);
+  afterSalesRoutes(app, deps); // its /counts and /options before /{id}
+  decisionRoutes(app, deps);
+  refundNotifyRoutes(app, deps);
   shipmentReportRoutes(app, deps);
   docsRoutes(app);
 

@@ -39,6 +39,9 @@ const EnvSchema = z.object({
   DEMO_CATALOG_PRODUCTS: z.coerce.number().int().min(0).max(100_000).default(300),
   DEMO_ORDERS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   DEMO_MEMBERS: z.coerce.number().int().min(1).max(100_000).default(800),
+  GATEWAY_SIM_NOTIFY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  GATEWAY_SIM_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  GATEWAY_SIM_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.1),
 });
 
 export type LogLevel = 'info' | 'silent' | 'debug';
@@ -73,6 +76,12 @@ export type Config = {
   /** The demo order history over the last 180 days (0: none; the bench seeds 1,000,000). */
   demoOrders: number;
   demoMembers: number;
+  /**
+   * The payment gateway simulator the app uses when no gateway is given: how long before it
+   * notifies a refund's outcome, the share that end ABNORMAL (transient refusals run at the same
+   * rate), the share of notifications it sends twice.
+   */
+  gatewaySimulator: { notifyDelayMs: number; failureRate: number; duplicateRate: number };
 };
 
 /** The built SPA, found relative to this file both from src/ (tsx) and from dist/ (bundle). */
@@ -121,5 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoCatalogProducts: e.DEMO_CATALOG_PRODUCTS,
     demoOrders: e.DEMO_ORDERS,
     demoMembers: e.DEMO_MEMBERS,
+    gatewaySimulator: {
+      notifyDelayMs: e.GATEWAY_SIM_NOTIFY_DELAY_MS,
+      failureRate: e.GATEWAY_SIM_FAILURE_RATE,
+      duplicateRate: e.GATEWAY_SIM_DUPLICATE_RATE,
+    },
   };
 }

@@ -101,6 +101,12 @@ describe('after-sales status machine', () => {
       ok: false,
       reason: 'illegal_transition',
     });
+    // CS starts the refund of returned goods by hand (refunds:approve); an operator may not.
+    expect(check('returned', 'start_refund', 'return_and_refund', cs)).toEqual({ ok: true, to: 'refunding' });
+    expect(check('returned', 'start_refund', 'return_and_refund', operator)).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
   });
 
   it('offers each role only its own buttons', () => {
@@ -116,5 +122,11 @@ describe('after-sales status machine', () => {
     expect(availableAfterSalesTransitions('failed', 'refund_only', { kind: 'staff', role: 'admin' })).toEqual(
       ['retry_refund'],
     );
+    expect(
+      availableAfterSalesTransitions('returned', 'return_and_refund', {
+        kind: 'staff',
+        role: 'customer_service',
+      }),
+    ).toEqual(['start_refund']);
   });
 });

@@ -34,7 +34,7 @@ const who: Record<string, { staff: string[]; channel: boolean; system: boolean }
   pay: { staff: [], channel: true, system: false },
   cancel: { staff: ['admin'], channel: true, system: true },
   ship_partially: { staff: ['admin', 'operator'], channel: false, system: false },
-  ship: { staff: ['admin', 'operator'], channel: false, system: false },
+  ship: { staff: ['admin', 'operator'], channel: false, system: true },
   confirm_receipt: { staff: [], channel: true, system: true },
   close: { staff: [], channel: false, system: true },
 };

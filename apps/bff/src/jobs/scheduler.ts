@@ -1,10 +1,12 @@
 /** In-process scheduler: each job runs shortly after start, then every interval; stop() ends it. */
 import { sweepFailures } from '../auth/login-limits.js';
 import { adaptersOf, type Deps } from '../deps.js';
+import { runAfterSalesTimers } from './after-sales-timers.js';
 import { runAuditRetention } from './audit-retention.js';
 import { runIdempotencyPurge } from './idempotency-purge.js';
 import { runOrderAutoClose } from './order-auto-close.js';
 import { runOrderAutoConfirm } from './order-auto-confirm.js';
+import { runRefundDispatchJob } from './refund-dispatch.js';
 import { runShipmentReportUploads } from './shipment-reports.js';
 import { runTrackingPollJob } from './tracking-poll.js';
 
@@ -51,6 +53,16 @@ export function startJobs(deps: Deps, options: { firstRunDelayMs?: number } = {}
       name: 'tracking-poll',
       everyMs: 5 * MINUTE_MS,
       run: () => runTrackingPollJob(deps.db, adapters.logisticsTracker, deps.clock()),
+    },
+    {
+      name: 'after-sales-timers',
+      everyMs: MINUTE_MS,
+      run: () => runAfterSalesTimers({ db: deps.db, gateway: adapters.paymentGateway, clock: deps.clock }),
+    },
+    {
+      name: 'refund-dispatch',
+      everyMs: 10_000, // a refund a crash left unsent, or a retry after a busy gateway
+      run: () => runRefundDispatchJob({ db: deps.db, gateway: adapters.paymentGateway, clock: deps.clock }),
     },
     {
       name: 'login-failures-sweep',

@@ -41,7 +41,23 @@ export type AuditAction =
   | 'confirm_receipt'
   | 'auto_confirm'
   | 'report_shipment'
-  | 'retry_reports';
+  | 'retry_reports'
+  // After-sales cases (the case timeline has its own rows; these are the audit's).
+  | 'withdraw'
+  | 'return_ship'
+  | 'claim'
+  | 'assign'
+  // Decisions and refunds (approve and reject are above).
+  | 'first_approve'
+  | 'auto_approve'
+  | 'receive'
+  | 'expire_return'
+  | 'start_refund'
+  | 'dispatch_refund'
+  | 'retry_refund'
+  | 'refund_succeeded'
+  | 'refund_failed'
+  | 'close';
 
 export type AuditEntry = AuditContext & {
   action: AuditAction;

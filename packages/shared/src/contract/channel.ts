@@ -105,6 +105,8 @@ export type ChannelOrderCreate = z.infer<typeof ChannelOrderCreate>;
 
 export const ChannelOrderLine = z
   .object({
+    /** The line's id: what an after-sales application names. */
+    itemId: z.number().int(),
     skuId: z.number().int(),
     productId: z.number().int(),
     title: z.string(),

@@ -65,13 +65,14 @@ export const orderTransitions: Record<OrderTransition, TransitionRule> = {
     channel: false,
     system: false,
   },
-  // The parcel that ships the last items.
+  // The parcel that ships the last items; or the system, when a refund cancels the units a
+  // partially shipped order still had to ship.
   ship: {
     from: ['paid', 'partially_shipped'],
     to: 'shipped',
     staffAction: 'ship',
     channel: false,
-    system: false,
+    system: true,
   },
   // The customer confirms, or the auto-confirm job does N days after shipping.
   confirm_receipt: { from: ['shipped'], to: 'completed', channel: true, system: true },

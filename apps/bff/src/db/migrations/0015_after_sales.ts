@@ -121,6 +121,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The CS queue: cases awaiting action by deadline (the badge counts this partial index).
   await sql`create index after_sales_sla_idx on after_sales_cases (sla_due_at, id)
     where sla_due_at is not null`.execute(db);
+  // Searching by the start of a case number, whatever the database's collation.
+  await sql`create index after_sales_case_no_prefix_idx on after_sales_cases (case_no text_pattern_ops)`.execute(
+    db,
+  );
   await sql`create index after_sales_created_idx on after_sales_cases (created_at, id)`.execute(db);
   await sql`create index after_sales_status_idx on after_sales_cases (status, created_at)`.execute(db);
   await sql`create index after_sales_order_idx on after_sales_cases (order_id)`.execute(db);

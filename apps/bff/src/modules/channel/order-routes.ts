@@ -16,24 +16,17 @@ import {
   PaymentNotify,
   PaymentNotifyResponse,
 } from '@siyu/shared';
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { AppEnv } from '../../env.js';
-import type { AuditContext } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
-import { answerText, idempotentHeaders, recordAnswer, runIdempotent } from '../../lib/idempotency.js';
-import { auditContextOf } from '../../lib/request-context.js';
 import { defineRoute, errorResponse, json, jsonBody } from '../../lib/route.js';
 import { cancelByBuyer } from '../orders/cancel.js';
 import { buyerOrder, channelOrderOf } from '../orders/channel-order.js';
 import { confirmReceiptByBuyer } from '../orders/confirm-receipt.js';
 import { recordChannelPayment } from '../orders/payment.js';
 import { placeChannelOrder } from '../orders/placement.js';
+import { idempotentWrite } from './idempotent-write.js';
 import { signedChannelOf } from './routes.js';
-import { channelActor, type SignedChannel } from './signed-channel.js';
 
 const tags = ['channel'];
 const idempotencyErrors = {
@@ -121,33 +114,6 @@ const readRoute = defineRoute(
     },
   },
 );
-
-type Store = (trx: Kysely<Database>, body: unknown) => Promise<void>;
-
-/** Runs a channel write under its Idempotency-Key and sends the (first) answer byte for byte. */
-async function idempotentWrite(
-  c: Context<AppEnv>,
-  deps: Deps,
-  idempotencyKey: string,
-  status: ContentfulStatusCode,
-  work: (channel: SignedChannel, ctx: AuditContext, store: Store) => Promise<unknown>,
-) {
-  const channel = signedChannelOf(c);
-  const ctx = { ...auditContextOf(c, deps), actor: channelActor(channel) };
-  const result = await runIdempotent(
-    deps.db,
-    { channelId: channel.id, key: idempotencyKey, requestHash: channel.requestHash },
-    { now: ctx.at, requestId: c.get('requestId') },
-    async (claimed) => {
-      const answerOf = (data: unknown) => ({ status, body: { data } });
-      const data = await work(channel, ctx, (trx, body) =>
-        recordAnswer(trx, claimed, { status, bodyText: answerText(answerOf(body)) }),
-      );
-      return answerOf(data);
-    },
-  );
-  return c.body(result.bodyText, result.status, idempotentHeaders(result));
-}
 
 export function channelOrderRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   return app

@@ -15,6 +15,7 @@ export function toChannelOrder(order: OrderRow, items: OrderItemRow[], parcels: 
     shippingFee: order.shippingFee,
     payableAmount: order.payableAmount,
     items: items.map((item) => ({
+      itemId: item.id,
       skuId: item.skuId ?? 0,
       productId: item.productId ?? 0,
       title: item.title,

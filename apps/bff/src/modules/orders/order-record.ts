@@ -51,9 +51,8 @@ function toOrder(row: OrderRow, parties: Parties): Order {
     shippingFee: row.shippingFee,
     payableAmount: row.payableAmount,
     paidAmount: row.paidAmount,
-    // Refunds are not built yet: nothing refunded.
-    refundedAmount: 0,
-    hasOpenRefund: false,
+    refundedAmount: row.refundedAmount,
+    hasOpenRefund: row.openAfterSales > 0,
     receiverName: maskName(row.address.name) ?? '',
     province: row.address.province,
     city: row.address.city,

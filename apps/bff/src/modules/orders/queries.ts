@@ -114,8 +114,9 @@ export function filteredOrders(db: Db, filter: OrderFilter): Orders {
           .where('orderItems.skuCode', '=', skuCode)})`,
     );
   }
-  // Refunds are not built yet: no order has an open one.
-  if (filter.hasOpenRefund === true) base = base.where(sql<boolean>`false`);
+  // Open after-sales cases are counted on the order (a partial index finds them).
+  if (filter.hasOpenRefund === true) base = base.where('orders.openAfterSales', '>', 0);
+  if (filter.hasOpenRefund === false) base = base.where('orders.openAfterSales', '=', 0);
   if (filter.q) base = matchingQ(base, filter.q);
   return base;
 }

@@ -1,9 +1,10 @@
 /**
  * Shipping a parcel, in one transaction: the order row is locked (FOR UPDATE) so parcels of one
  * order go one at a time, each line's shipped quantity is raised by a conditional UPDATE that
- * can never pass the ordered quantity, and the parcel, its lines and its report to the
- * platform (pending, due now) are written with the order's new status and the audit row.
- * The desk's ship button and the bulk-ship CSV job both come here.
+ * can never pass the ordered quantity less the units cancelled by a refund before shipping, and
+ * the parcel, its lines and its report to the platform (pending, due now) are written with the
+ * order's new status and the audit row. The desk's ship button and the bulk-ship CSV job both
+ * come here.
  */
 import { type OrderDetail, type ShipmentCreate, shippingTransition } from '@siyu/shared';
 import { type Kysely, sql } from 'kysely';
@@ -21,16 +22,21 @@ type ParcelLine = { orderItemId: number; quantity: number; field: string };
 
 const lineName = (item: OrderItemRow) => `${item.title} (${item.skuCode})`;
 
-/** The parcel's lines: as listed, or every unit not yet shipped when none are listed. */
+/** Units of a line still to ship: neither shipped nor cancelled (refunded before shipping). */
+const leftToShip = (item: OrderItemRow) => item.quantity - item.shippedQuantity - item.cancelledQuantity;
+
+/** The parcel's lines: as listed, or every unit left to ship when none are listed. */
 function parcelLines(input: ShipmentCreate, items: readonly OrderItemRow[]): ParcelLine[] {
   if (!input.items) {
     const left = items.flatMap((item, i) =>
-      item.quantity > item.shippedQuantity
-        ? [{ orderItemId: item.id, quantity: item.quantity - item.shippedQuantity, field: `items.${i}` }]
-        : [],
+      leftToShip(item) > 0 ? [{ orderItemId: item.id, quantity: leftToShip(item), field: `items.${i}` }] : [],
     );
     if (left.length === 0)
-      throw new AppError(409, 'SHIPMENT_EXCEEDS_ORDER', 'Every unit of this order has already shipped.');
+      throw new AppError(
+        409,
+        'SHIPMENT_EXCEEDS_ORDER',
+        'Every unit of this order has already shipped or been refunded before shipping.',
+      );
     return left;
   }
   const ours = new Set(items.map((item) => item.id));
@@ -45,7 +51,8 @@ function parcelLines(input: ShipmentCreate, items: readonly OrderItemRow[]): Par
 
 /**
  * Raises every line's shipped quantity in one statement, each only while it stays within what
- * was ordered. Answers the lines' shipped quantities after, for the lines it raised.
+ * was ordered less what was cancelled. Answers the lines' shipped quantities after, for the
+ * lines it raised.
  */
 async function raiseShipped(
   trx: Kysely<Database>,
@@ -57,7 +64,7 @@ async function raiseShipped(
     update order_items oi
        set shipped_quantity = oi.shipped_quantity + v.quantity
       from (values ${values}) as v(id, quantity)
-     where oi.id = v.id and oi.order_id = ${orderId} and oi.shipped_quantity + v.quantity <= oi.quantity
+     where oi.id = v.id and oi.order_id = ${orderId} and oi.shipped_quantity + oi.cancelled_quantity + v.quantity <= oi.quantity
     returning oi.id, oi.shipped_quantity`.execute(trx);
   return new Map(raised.rows.map((r) => [Number(r.id), r.shippedQuantity]));
 }
@@ -68,7 +75,7 @@ function exceeds(lines: readonly ParcelLine[], items: readonly OrderItemRow[], r
   const fields = Object.fromEntries(over.map((l) => [l.field, 'more than is left to ship']));
   const names = over.map((l) => {
     const item = byId.get(l.orderItemId) as OrderItemRow;
-    return `${lineName(item)}: ${l.quantity} in this parcel, ${item.quantity - item.shippedQuantity} left to ship`;
+    return `${lineName(item)}: ${l.quantity} in this parcel, ${leftToShip(item)} left to ship`;
   });
   return new AppError(
     409,
@@ -146,7 +153,8 @@ export async function shipOrder(
       })
       .execute();
 
-    const ordered = items.reduce((sum, item) => sum + item.quantity, 0);
+    // Units cancelled by a refund will never ship: without them, the order may be complete.
+    const ordered = items.reduce((sum, item) => sum + item.quantity - item.cancelledQuantity, 0);
     const shippedAfter = items.reduce((sum, item) => sum + (raised.get(item.id) ?? item.shippedQuantity), 0);
     const to = staffTransition(order.status, shippingTransition(ordered, shippedAfter), actor);
     const after = await trx

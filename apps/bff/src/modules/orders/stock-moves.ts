@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import type { AuditContext } from '../../lib/audit.js';
 
 export type StockLine = { skuId: number; quantity: number };
-type Moved = { id: number; productId: number; code: string; stock: number };
+export type Moved = { id: number; productId: number; code: string; stock: number };
 
 /**
  * Adds `sign × quantity` to each SKU, never below 0, and writes the ledger and audit rows of the
@@ -21,7 +21,7 @@ async function moveStock(
   trx: Kysely<Database>,
   lines: readonly StockLine[],
   sign: 1 | -1,
-  reason: 'order_reserve' | 'cancel_release',
+  reason: 'order_reserve' | 'cancel_release' | 'refund_restock',
   reference: string,
   ctx: AuditContext,
   allOf: number,
@@ -82,4 +82,17 @@ export async function releaseStock(
   ctx: AuditContext,
 ): Promise<void> {
   await moveStock(trx, lines, 1, 'cancel_release', reference, ctx, 0);
+}
+
+/**
+ * Returned goods that can be sold again go back on the shelf (ledger reason `refund_restock`);
+ * SKUs deleted since are skipped. Answers the SKUs it moved.
+ */
+export async function restockReturn(
+  trx: Kysely<Database>,
+  lines: readonly StockLine[],
+  reference: string,
+  ctx: AuditContext,
+): Promise<Moved[]> {
+  return moveStock(trx, lines, 1, 'refund_restock', reference, ctx, 0);
 }
