@@ -86,6 +86,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'silent',
+      // The simulated gateway refunds every request, quickly (duplicate notifications stay on).
+      GATEWAY_SIM_FAILURE_RATE: '0',
+      GATEWAY_SIM_NOTIFY_DELAY_MS: '800',
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -31,10 +31,13 @@ test('the derived menus match the roles table of DESIGN.md', async () => {
   const dashboard = t('ra.page.dashboard');
   // Every role reads orders (the order desk; addresses and phones masked).
   const orders = t('resources.orders.name');
+  // Every role reads the after-sales queue (CS and admins work it).
+  const refunds = t('resources.refunds.name');
   const expected = {
     admin: [
       dashboard,
       orders,
+      refunds,
       ...catalog,
       members,
       t('resources.channels.name'),
@@ -42,10 +45,10 @@ test('the derived menus match the roles table of DESIGN.md', async () => {
       t('resources.settings.name'),
       t('resources.audit-logs.name'),
     ],
-    operator: [dashboard, orders, ...catalog, members],
+    operator: [dashboard, orders, refunds, ...catalog, members],
     // CS has no dashboards in the table; the welcome page is everyone's landing page.
-    customer_service: [dashboard, orders, ...catalog, members],
-    manager: [dashboard, orders, ...catalog, members, t('resources.audit-logs.name')],
+    customer_service: [dashboard, orders, refunds, ...catalog, members],
+    manager: [dashboard, orders, refunds, ...catalog, members, t('resources.audit-logs.name')],
   } as const;
   for (const [role, items] of Object.entries(expected)) {
     expect(new Set(expectedMenu(role as keyof typeof expected)), role).toEqual(new Set(items));

@@ -12,6 +12,7 @@ import inventoryMovements from './resources/inventory-movements';
 import members from './resources/members';
 import orders from './resources/orders';
 import products from './resources/products';
+import refunds from './resources/refunds';
 import settings from './resources/settings';
 import shippingTemplates from './resources/shipping-templates';
 import staffUsers from './resources/staff-users';
@@ -32,6 +33,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="orders" {...orders} />
+    <Resource name="refunds" {...refunds} />
     <Resource name="products" {...products} />
     <Resource name="categories" {...categories} />
     <Resource name="inventory-movements" {...inventoryMovements} />

@@ -3,12 +3,14 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { catalogEnglish, catalogErrorsEnglish } from './catalog.en';
 import { ordersEnglish, ordersErrorsEnglish } from './orders.en';
+import { refundSettingsEnglish, refundsEnglish, refundsErrorsEnglish } from './refunds.en';
 import type { OwnMessages } from './zh-CN';
 
 export const ownEnglish: OwnMessages = {
   resources: {
     ...catalogEnglish,
     ...ordersEnglish,
+    ...refundsEnglish,
     'staff-users': {
       name: 'Staff user |||| Staff users',
       fields: {
@@ -77,19 +79,23 @@ export const ownEnglish: OwnMessages = {
         kpiRepurchase7dAlertBp: '7-day repurchase alert threshold (%)',
         updatedAt: 'Last updated',
         version: 'Version',
+        ...refundSettingsEnglish.fields,
       },
       sections: {
         general: 'General',
         orders: 'Orders and after-sales',
         kpi: 'KPI alerts',
+        ...refundSettingsEnglish.sections,
       },
       helpers: {
         timeZone: 'An IANA time zone such as Asia/Shanghai; dashboards bucket by it',
         percent: 'In percent: 3 means 3 %, at most two decimals',
+        ...refundSettingsEnglish.helpers,
       },
       validation: {
         time_zone: 'Enter a valid IANA time zone such as Asia/Shanghai',
         percent: 'Enter a percentage between 0 and 100 with at most two decimals',
+        ...refundSettingsEnglish.validation,
       },
       messages: {
         saved: 'Shop settings saved',
@@ -192,6 +198,7 @@ export const ownEnglish: OwnMessages = {
       NETWORK: 'Cannot reach the server; check the network and try again',
       ...catalogErrorsEnglish,
       ...ordersErrorsEnglish,
+      ...refundsErrorsEnglish,
     },
     forbidden: {
       title: 'Access denied',

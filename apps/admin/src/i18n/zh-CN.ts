@@ -8,11 +8,13 @@ import type { TranslationMessages } from 'react-admin';
 import { catalogErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
 import { ordersErrorsZhCN, ordersZhCN } from './orders.zh-CN';
 import { raChinese } from './raChinese';
+import { refundSettingsZhCN, refundsErrorsZhCN, refundsZhCN } from './refunds.zh-CN';
 
 export const ownZhCN = {
   resources: {
     ...catalogZhCN,
     ...ordersZhCN,
+    ...refundsZhCN,
     'staff-users': {
       name: '员工账号',
       fields: {
@@ -80,19 +82,23 @@ export const ownZhCN = {
         kpiRepurchase7dAlertBp: '7 日复购率预警阈值（%）',
         updatedAt: '最后更新',
         version: '版本',
+        ...refundSettingsZhCN.fields,
       },
       sections: {
         general: '基本信息',
         orders: '订单与售后',
         kpi: 'KPI 预警',
+        ...refundSettingsZhCN.sections,
       },
       helpers: {
         timeZone: 'IANA 时区，如 Asia/Shanghai；看板按此时区统计',
         percent: '按百分比填写，例如 3 表示 3%，最多两位小数',
+        ...refundSettingsZhCN.helpers,
       },
       validation: {
         time_zone: '请输入有效的 IANA 时区，如 Asia/Shanghai',
         percent: '请输入 0 到 100 之间、最多两位小数的百分比',
+        ...refundSettingsZhCN.validation,
       },
       messages: {
         saved: '店铺设置已保存',
@@ -194,6 +200,7 @@ export const ownZhCN = {
       NETWORK: '无法连接服务器，请检查网络后重试',
       ...catalogErrorsZhCN,
       ...ordersErrorsZhCN,
+      ...refundsErrorsZhCN,
     },
     forbidden: {
       title: '无权访问',

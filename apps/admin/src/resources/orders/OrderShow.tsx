@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../../ui/DateTimeField';
 import { SpecValuesField } from '../products/fields';
+import { OrderCasesPanel } from '../refunds/OrderCasesPanel';
 import { AddressSection } from './AddressSection';
 import { BuyerField, MoneyField, OrderStatusField } from './fields';
 import { NotesPanel } from './NotesPanel';
@@ -102,6 +103,7 @@ const OrderShow = () => (
       <TextField source="buyerNote" emptyText="—" />
       <PaymentInfo label="resources.orders.fields.payment" />
       <ShipmentsPanel label="resources.orders.fields.shipments" />
+      <OrderCasesPanel label="resources.refunds.order_cases.label" />
       <NotesPanel label="resources.orders.fields.notes" />
       <OrderTimeline label="resources.orders.fields.timeline" />
     </SimpleShowLayout>
