@@ -357,6 +357,28 @@ describe('a refund-only case of an order not shipped yet', () => {
     expect(await orderMoney(t, order.id)).toMatchObject({ status: 'shipped', refundedAmount: PRICE });
   });
 
+  it('refunded for less than paid, every unit cancelled: the order will never ship, so it is closed', async () => {
+    const order = await orderForAfterSales(t, admin, { lines: [1] });
+    const [only] = order.items as [(typeof order.items)[0]];
+    const c = await openCase(t, {
+      orderNo: order.orderNo,
+      openid: order.openid,
+      items: [{ itemId: only.id, quantity: 1 }],
+    });
+    g.hold();
+    const res = await g.staff(`/api/refunds/${c.id}/approve`, cs, { amount: 1000 });
+    expect(res.status, res.text).toBe(200);
+    expect(await orderMoney(t, order.id)).toMatchObject({ status: 'paid', refundingAmount: 1000 });
+    await g.release();
+    expect(await orderMoney(t, order.id)).toMatchObject({
+      status: 'closed',
+      paidAmount: PRICE,
+      refundedAmount: 1000,
+      refundingAmount: 0,
+      openAfterSales: 0,
+    });
+  });
+
   it('refunded in full, closes the order (with its shipping fee), which never ships', async () => {
     const order = await orderForAfterSales(t, admin, { lines: [1], shippingFee: 800 });
     const [only] = order.items as [(typeof order.items)[0]];

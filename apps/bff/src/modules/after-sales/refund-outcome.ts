@@ -39,16 +39,39 @@ export async function lockRefund(trx: Kysely<Database>, refundId: number): Promi
   return { order, caseRow, refund };
 }
 
-/** When everything paid has gone back, the order is closed (the system's move). */
+/**
+ * A paid order that will never ship anything (every unit cancelled by refunds) and has nothing
+ * left open: done, even when CS refunded less than was paid.
+ */
+async function willNeverShip(trx: Kysely<Database>, order: OrderRow): Promise<boolean> {
+  if (order.status !== 'paid' || order.refundingAmount !== 0 || order.openAfterSales !== 0) return false;
+  const left = await trx
+    .selectFrom('orderItems')
+    .select('id')
+    .where('orderId', '=', order.id)
+    .where(sql<boolean>`cancelled_quantity < quantity`)
+    .executeTakeFirst();
+  return left === undefined;
+}
+
+/**
+ * When everything paid has gone back, or a paid order's every unit was refunded before it
+ * shipped, the order is closed (the system's move).
+ */
 async function closeOrderIfAllRefunded(
   trx: Kysely<Database>,
-  order: OrderRow,
+  orderId: number,
   caseId: number,
   ctx: AuditContext,
-): Promise<OrderRow> {
-  if (order.refundedAmount !== order.paidAmount) return order;
+): Promise<void> {
+  const order = await trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  if (order.refundedAmount !== order.paidAmount && !(await willNeverShip(trx, order))) return;
   const check = checkOrderTransition(order.status, 'close', { kind: 'system' });
-  if (!check.ok) return order;
+  if (!check.ok) return;
   const closed = await moveOrder(trx, order.id, { status: check.to, closedAt: ctx.at }, ctx);
   await writeAudit(trx, {
     ...ctx,
@@ -66,7 +89,6 @@ async function closeOrderIfAllRefunded(
     actor: { kind: 'system', id: null, name: 'system' },
     detail: { orderNo: order.orderNo, refundedAmount: closed.refundedAmount },
   });
-  return closed;
 }
 
 export async function applyRefundSuccess(
@@ -149,7 +171,7 @@ export async function applyRefundSuccess(
       orderRefundingAmount: money.refundingAmount,
     },
   });
-  await closeOrderIfAllRefunded(trx, money, caseRow.id, ctx);
+  await closeOrderIfAllRefunded(trx, order.id, caseRow.id, ctx);
   return after;
 }
 
