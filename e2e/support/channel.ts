@@ -64,7 +64,20 @@ export async function unusedPhoneTail(request: APIRequestContext, taken: string[
 /** A run id for idempotency keys and openids, unique across parallel specs. */
 export const runId = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
-export type PlacedOrder = { orderNo: string; payableAmount: number; goodsAmount: number; status: string };
+/** An order line as the channel answers it; `itemId` is what an after-sales application names. */
+export type PlacedLine = { itemId: number; skuId: number; unitPrice: number; quantity: number };
+
+export type PlacedOrder = {
+  orderNo: string;
+  payableAmount: number;
+  goodsAmount: number;
+  shippingFee: number;
+  status: string;
+  items: PlacedLine[];
+};
+
+/** The buyer's openid of the orders `placeOrder` places for the phone tail `tail`. */
+export const buyerOpenid = (run: string, tail: string) => `e2e-${run}-${tail}`;
 
 /** Places an order for a buyer whose phone ends with `tail`, to 浙江省 杭州市 (ships everywhere). */
 export async function placeOrder(
@@ -77,7 +90,7 @@ export async function placeOrder(
   const placed = await channelPost(
     '/api/channel/orders',
     {
-      buyer: { openid: `e2e-${run}-${tail}`, nickname: `E2E ${name}`, phone },
+      buyer: { openid: buyerOpenid(run, tail), nickname: `E2E ${name}`, phone },
       items,
       address: {
         name,
