@@ -37,6 +37,16 @@ export const budgets = {
     limit: 50,
     maxRatioToBaseline: 2,
   },
+  /** The CS after-sales queue is a list too, held to the same budget at 100,000 cases. */
+  refundQueuePage: {
+    id: 'refund-queue-page',
+    what: 'CS after-sales queue at 100,000 cases, by deadline or filtered, page of 25 with total, 20 concurrent clients, p95 through the BFF (≤ 2× the same SQL run directly)',
+    metric: 'p95',
+    unit: 'ms',
+    kind: 'max',
+    limit: 50,
+    maxRatioToBaseline: 2,
+  },
   recordDetail: {
     id: 'record-detail',
     what: 'record detail, p95',

@@ -2,7 +2,8 @@
  * `npm run bench`: starts PostgreSQL and the built BFF, runs the scenarios, prints each figure
  * beside its DESIGN.md budget. Flags: --duration <s> (per load run, default 10),
  * --connections <n> (default 50), --only <scenario,...>. BENCH_ORDERS / BENCH_MEMBERS size the
- * orders-list scenario's history (default 1,000,000 / 100,000).
+ * orders-list scenario's history (default 1,000,000 / 100,000); BENCH_CASES the refunds-queue
+ * scenario's after-sales cases (default 100,000, over that history when it was seeded first).
  */
 import { parseArgs } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.js';
@@ -11,6 +12,7 @@ import { authScenario } from './scenarios/auth.js';
 import { channelOrdersScenario } from './scenarios/channel-orders.js';
 import { ordersListScenario } from './scenarios/orders-list.js';
 import { productsScenario } from './scenarios/products.js';
+import { refundsQueueScenario } from './scenarios/refunds-queue.js';
 import { spaScenario } from './scenarios/spa.js';
 import { type BenchServer, startBenchServer } from './server.js';
 
@@ -24,6 +26,8 @@ const scenarios: Record<string, Scenario> = {
   auth: authScenario,
   'channel-orders': channelOrdersScenario,
   'orders-list': ordersListScenario,
+  // After orders-list: its order history holds the cases when both run.
+  'refunds-queue': refundsQueueScenario,
   products: productsScenario,
   spa: spaScenario,
 };

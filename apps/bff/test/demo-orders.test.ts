@@ -13,7 +13,7 @@ import { openTestDatabase } from './support/test-db.js';
 
 const now = new Date('2026-06-01T04:00:00Z');
 const DAY_MS = 86_400_000;
-const size = { orders: 400, members: 120 };
+const size = { orders: 400, members: 120, afterSales: false };
 const hasher = createPasswordHasher({ memoryCost: 1024, timeCost: 2, parallelism: 1 });
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -127,6 +127,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await sql`create index after_sales_created_idx on after_sales_cases (created_at, id)`.execute(db);
   await sql`create index after_sales_status_idx on after_sales_cases (status, created_at)`.execute(db);
+  // The queue's amount filter (and its count) by index.
+  await sql`create index after_sales_requested_amount_idx on after_sales_cases (requested_amount, id)`.execute(
+    db,
+  );
   await sql`create index after_sales_order_idx on after_sales_cases (order_id)`.execute(db);
   await sql`create index after_sales_member_idx on after_sales_cases (member_id)`.execute(db);
   await sql`create index after_sales_assignee_idx on after_sales_cases (assignee_id, sla_due_at)

@@ -2,12 +2,14 @@
  * Demo data (idempotent): the four demo accounts, one per role, and a few dozen audit rows
  * spread over the last weeks so the audit screen has something to show; with `catalog`, the demo
  * catalog too (categories, products, SKUs, opening stock, images: see catalog.ts), and with
- * `history` as well, members and their orders over the last 180 days (see orders.ts).
+ * `history` as well, members and their orders over the last 180 days (see orders.ts) and the
+ * after-sales cases and refunds of those orders (see after-sales.ts).
  */
 import type { Role } from '@siyu/shared';
 import type { PasswordHasher } from '../../auth/password.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../connect.js';
+import { seedDemoAfterSales } from './after-sales.js';
 import { type CatalogOptions, seedCatalog } from './catalog.js';
 import { demoChannel, seedDemoChannel } from './channel.js';
 import { type DemoOrdersOptions, seedDemoOrders } from './orders.js';
@@ -53,7 +55,10 @@ export async function seedDemo(
   hasher: PasswordHasher,
   now: Date = new Date(),
   catalog?: Omit<CatalogOptions, 'now'>,
-  history?: Pick<DemoOrdersOptions, 'orders' | 'members'>,
+  history?: Pick<DemoOrdersOptions, 'orders' | 'members'> & {
+    /** After-sales cases over the paid orders (default true; see after-sales.ts). */
+    afterSales?: boolean;
+  },
 ): Promise<void> {
   const existing = await db.selectFrom('staffUsers').select('username').execute();
   const have = new Set(existing.map((row) => row.username));
@@ -111,6 +116,13 @@ export async function seedDemo(
       .select('id')
       .where('key', '=', demoChannel.key)
       .executeTakeFirstOrThrow();
-    await seedDemoOrders(db, { ...history, channelId: channel.id, now });
+    await seedDemoOrders(db, {
+      orders: history.orders,
+      members: history.members,
+      channelId: channel.id,
+      now,
+    });
+    if (history.orders > 0 && history.afterSales !== false)
+      await seedDemoAfterSales(db, { channelId: channel.id, now });
   }
 }
