@@ -284,6 +284,7 @@ describe('ChannelOrder (the answer)', () => {
       payableAmount: 25800,
       items: [
         {
+          itemId: 41,
           skuId: 12,
           productId: 3,
           title: '手工红糖',
