@@ -10,21 +10,9 @@ import { budgets } from '../budgets.js';
 import { httpLoad, type LoadOptions, type LoadResult, taskLoad } from '../load.js';
 import type { Figure } from '../report.js';
 import type { BenchServer } from '../server.js';
+import { logIn } from '../staff-session.js';
 
 export const AUDIT_ROWS = 50_000;
-
-async function logIn(baseURL: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!response.ok)
-    throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  if (cookies.length === 0) throw new Error('login set no cookie');
-  return cookies.join('; ');
-}
 
 /** ~50,000 audit rows over the last 180 days, written directly (bulk insert … select). */
 async function seedAuditRows(pool: pg.Pool, rows: number): Promise<void> {

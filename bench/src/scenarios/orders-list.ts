@@ -30,35 +30,16 @@ import { budgets } from '../budgets.js';
 import { httpLoad, type LoadOptions, type LoadResult, taskLoad } from '../load.js';
 import type { Figure } from '../report.js';
 import type { BenchServer } from '../server.js';
+import { sizeFromEnv } from '../sizes.js';
+import { logIn } from '../staff-session.js';
 
 /** DESIGN.md sets the list budget at 20 concurrent clients. */
 const LIST_CLIENTS = 20;
 const EXPORT_ORDERS = 100_000;
 const EXPORT_TIMEOUT_MS = 180_000;
 
-function sizeFromEnv(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number from 1 to ${max}`);
-  return value;
-}
-
 type ListCase = { name: string; filter: OrderFilter };
 type Statement = { text: string; values: unknown[] };
-
-async function logIn(baseURL: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ username: 'operator', password: 'operator-demo-1' }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 /** Records every statement a Kysely runs, as compiled (dialect and CamelCasePlugin applied). */
 class StatementRecorder implements KyselyPlugin {
@@ -192,7 +173,7 @@ export async function ordersListScenario(
     await pool.query('vacuum analyze');
     const total = Number((await pool.query<{ n: string }>('select count(*) as n from orders')).rows[0]?.n);
     console.log(`bench: order list over ${total.toLocaleString('en-US')} orders`);
-    const cookie = await logIn(baseURL);
+    const cookie = await logIn(baseURL, 'operator', 'operator-demo-1');
     await httpLoad(
       { name: 'warm-up', url: `${baseURL}/api/orders?perPage=25`, headers: { Cookie: cookie } },
       { connections: LIST_CLIENTS, durationSeconds: 2 },

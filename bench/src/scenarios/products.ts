@@ -22,24 +22,12 @@ import { budgets } from '../budgets.js';
 import { httpLoad, type LoadOptions, type LoadResult, taskLoad } from '../load.js';
 import type { Figure } from '../report.js';
 import type { BenchServer } from '../server.js';
+import { logIn } from '../staff-session.js';
 
 /** DESIGN.md sets the list budget at 20 concurrent clients. */
 const LIST_CLIENTS = 20;
 
 type ListCase = { name: string; filter: ProductFilter; sort: ProductSortField; order: 'ASC' | 'DESC' };
-
-async function logIn(baseURL: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ username: 'operator', password: 'operator-demo-1' }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 /** Realistic list views over the demo catalog (its words, its SKU codes SY00001-01, …). */
 async function listCases(pool: pg.Pool): Promise<ListCase[]> {
@@ -97,7 +85,7 @@ export async function productsScenario(
       counts.rows[0]?.skus,
     ).toLocaleString('en-US')} SKUs`;
     console.log(`bench: product list over ${size}`);
-    const cookie = await logIn(baseURL);
+    const cookie = await logIn(baseURL, 'operator', 'operator-demo-1');
     // A freshly started BFF runs its first requests cold (JIT, pool connections): warm up,
     // unrecorded, so the first case is not charged for it.
     await httpLoad(

@@ -32,34 +32,15 @@ import { budgets } from '../budgets.js';
 import { httpLoad, type LoadOptions, type LoadResult, taskLoad } from '../load.js';
 import type { Figure } from '../report.js';
 import type { BenchServer } from '../server.js';
+import { sizeFromEnv } from '../sizes.js';
+import { logIn } from '../staff-session.js';
 
 /** DESIGN.md sets the list budget at 20 concurrent clients. */
 const LIST_CLIENTS = 20;
 const PAGE = 25;
 
-function sizeFromEnv(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number from 1 to ${max}`);
-  return value;
-}
-
 type QueueView = { name: string; filter: AfterSalesFilter };
 type Statement = { text: string; values: unknown[] };
-
-async function logIn(baseURL: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseURL },
-    body: JSON.stringify({ username: 'cs', password: 'cs-demo-1' }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 /**
  * Records the statements a Kysely runs, as compiled (dialect and CamelCasePlugin applied), and
@@ -215,7 +196,7 @@ export async function refundsQueueScenario(
       (await pool.query<{ n: string }>('select count(*) as n from after_sales_cases')).rows[0]?.n,
     );
     console.log(`bench: CS queue over ${total.toLocaleString('en-US')} cases`);
-    const cookie = await logIn(baseURL);
+    const cookie = await logIn(baseURL, 'cs', 'cs-demo-1');
     await httpLoad(
       { name: 'warm-up', url: `${baseURL}/api/refunds?perPage=${PAGE}`, headers: { Cookie: cookie } },
       { connections: LIST_CLIENTS, durationSeconds: 2 },

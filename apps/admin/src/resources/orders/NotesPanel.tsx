@@ -4,22 +4,9 @@
  */
 import { List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { OrderDetail } from '@siyu/shared';
-import { useState } from 'react';
-import {
-  Form,
-  maxLength,
-  required,
-  SaveButton,
-  TextInput,
-  useCanAccess,
-  useLocaleState,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { useCanAccess, useLocaleState, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { NoteForm } from '../../ui/NoteForm';
 import { addOrderNote } from './orderApi';
-import { errorKey, fieldErrors } from './orderErrors';
 
 const t = (key: string) => `resources.orders.notes.${key}`;
 
@@ -57,37 +44,13 @@ export const NotesPanel = (_props: { label?: string }) => {
 
 const AddNote = ({ order }: { order: OrderDetail }) => {
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'note' });
-  const notify = useNotify();
   const refresh = useRefresh();
-  // A new key empties the form after a save.
-  const [round, setRound] = useState(0);
   if (!canAccess) return null;
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await addOrderNote(order.id, { body: String(values.body ?? '').trim() });
-      notify(t('done'), { type: 'success' });
-      setRound((n) => n + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      const fields = fieldErrors(error);
-      if (fields) return fields;
-      notify(errorKey(error), { type: 'error' });
-      return undefined;
-    }
-  };
   return (
-    <Form key={round} onSubmit={submit} record={{ body: '' }}>
-      <TextInput
-        source="body"
-        label={t('add')}
-        helperText={t('body_help')}
-        validate={[required(), maxLength(500)]}
-        multiline
-        minRows={2}
-        fullWidth
-      />
-      <SaveButton label={t('save')} variant="outlined" alwaysEnable={false} />
-    </Form>
+    <NoteForm
+      save={(body) => addOrderNote(order.id, { body })}
+      onSaved={refresh}
+      messages="resources.orders.notes"
+    />
   );
 };

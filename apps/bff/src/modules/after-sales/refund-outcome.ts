@@ -14,6 +14,7 @@ import type { AfterSalesCaseRow, Database, OrderRow, RefundRow } from '../../db/
 import { type AuditContext, writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { moveOrder } from '../orders/order-move.js';
+import { hasUnitsLeftToShip } from '../orders/units-left-to-ship.js';
 import { type CaseActor, recordCaseEvent } from './case-events.js';
 import { moveCase } from './case-move.js';
 import { caseTransition, gatewayCaseDecider, slaDueFrom, systemCaseDecider } from './case-transition.js';
@@ -45,13 +46,7 @@ export async function lockRefund(trx: Kysely<Database>, refundId: number): Promi
  */
 async function willNeverShip(trx: Kysely<Database>, order: OrderRow): Promise<boolean> {
   if (order.status !== 'paid' || order.refundingAmount !== 0 || order.openAfterSales !== 0) return false;
-  const left = await trx
-    .selectFrom('orderItems')
-    .select('id')
-    .where('orderId', '=', order.id)
-    .where(sql<boolean>`cancelled_quantity < quantity`)
-    .executeTakeFirst();
-  return left === undefined;
+  return !(await hasUnitsLeftToShip(trx, order.id));
 }
 
 /**

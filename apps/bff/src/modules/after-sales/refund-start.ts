@@ -26,6 +26,7 @@ import { versionConflict } from '../../lib/if-match.js';
 import { moveOrder } from '../orders/order-move.js';
 import { newOrderNo } from '../orders/order-no.js';
 import { releaseStock } from '../orders/stock-moves.js';
+import { hasUnitsLeftToShip } from '../orders/units-left-to-ship.js';
 import { recentSettings } from '../settings/service.js';
 import { type CaseActor, recordCaseEvent, staffCaseActor } from './case-events.js';
 import { moveCase } from './case-move.js';
@@ -151,13 +152,7 @@ async function cancelUnshippedUnits(
  */
 async function finishShippingIfNothingLeft(trx: Kysely<Database>, order: OrderRow, ctx: AuditContext) {
   if (order.status !== 'partially_shipped') return;
-  const left = await trx
-    .selectFrom('orderItems')
-    .select('id')
-    .where('orderId', '=', order.id)
-    .where(sql<boolean>`shipped_quantity + cancelled_quantity < quantity`)
-    .executeTakeFirst();
-  if (left) return;
+  if (await hasUnitsLeftToShip(trx, order.id)) return;
   const check = checkOrderTransition(order.status, 'ship', { kind: 'system' });
   if (!check.ok) return;
   const moved = await moveOrder(

@@ -39,14 +39,14 @@ export function toSettings(row: SettingsRow): Settings {
 }
 
 /** The settings as columns: the lists and the address are stored as JSON. */
-function settingsColumns(values: SettingsUpdate) {
-  const { afterSalesReasons, rejectReasonTemplates, returnAddress, ...plain } = values;
-  return {
-    ...plain,
-    ...(afterSalesReasons && { afterSalesReasons: JSON.stringify(afterSalesReasons) }),
-    ...(rejectReasonTemplates && { rejectReasonTemplates: JSON.stringify(rejectReasonTemplates) }),
-    ...(returnAddress && { returnAddress: JSON.stringify(returnAddress) }),
-  };
+type JsonSetting = 'afterSalesReasons' | 'rejectReasonTemplates' | 'returnAddress';
+const jsonSettings: readonly JsonSetting[] = ['afterSalesReasons', 'rejectReasonTemplates', 'returnAddress'];
+type AsColumns<T> = { [K in keyof T]: K extends JsonSetting ? string : T[K] };
+
+function settingsColumns<T extends SettingsUpdate>(values: T): AsColumns<T> {
+  const columns: Record<string, unknown> = { ...values };
+  for (const key of jsonSettings) if (values[key] !== undefined) columns[key] = JSON.stringify(values[key]);
+  return columns as AsColumns<T>;
 }
 
 /** Creates the settings row with the defaults when it is missing (every start, idempotent). */
@@ -55,10 +55,7 @@ export async function ensureSettings(db: Kysely<Database>): Promise<void> {
     .insertInto('settings')
     .values({
       id: SHOP_SETTINGS_ID,
-      ...defaultSettings,
-      afterSalesReasons: JSON.stringify(defaultSettings.afterSalesReasons),
-      rejectReasonTemplates: JSON.stringify(defaultSettings.rejectReasonTemplates),
-      returnAddress: JSON.stringify(defaultSettings.returnAddress),
+      ...settingsColumns(defaultSettings),
       updatedAt: new Date(),
     })
     .onConflict((oc) => oc.column('id').doNothing())
